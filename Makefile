@@ -1,0 +1,52 @@
+# Praatplein. `make run` and `make test` are all a newcomer needs; see README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-fast lint bench nlp-model messages worker clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Praatplein: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The gates CI runs: Django's checks, migrations in step with the models, lint, then every test.
+test: install
+	$(PY) manage.py check --fail-level WARNING --settings=config.settings.test
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(PY) -m ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy .
+
+bench: install
+	$(PY) -m nlp_models.bench
+
+nlp-model: install
+	$(PY) -m nlp_models.train
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests
+	$(PY) manage.py compilemessages -l en --ignore=.venv
+
+worker: install
+	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) .test-db.sqlite3 staticfiles

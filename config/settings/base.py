@@ -1,0 +1,243 @@
+"""Settings shared by every environment.
+
+Everything comes from environment variables with embedded defaults, so that the site runs
+with nothing beside it: SQLite, Celery tasks run eagerly, Wagtail's database search and a
+local-memory cache. Production (config.settings.production) requires the real services.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env(name: str, default: str = "") -> str:
+    """An environment variable; unset or empty means `default`."""
+    return os.environ.get(name, "").strip() or default
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return int(value) if value else default
+
+
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-praatplein-do-not-use-in-production-4b1d9c")
+DEBUG = False
+ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS").split(",") if o.strip()]
+
+INSTALLED_APPS = [
+    "forum",
+    "moderation",
+    "cms",
+    "chat",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "forum.context_processors.site_help",
+            ],
+        },
+    },
+]
+
+# Database: DATABASE_URL (PostgreSQL in production; any URL dj-database-url reads works).
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "forum.Member"
+
+# Cache and Celery broker: REDIS_URL. Without it, a local-memory cache and eager tasks.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TIMEZONE = "Europe/Amsterdam"
+
+# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": env("ELASTICSEARCH_INDEX", "praatplein"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Original texts of held posts are encrypted at rest with this key (Fernet, urlsafe base64 of
+# 32 bytes). Outside production a key is derived from SECRET_KEY so the site runs as it is.
+ENCRYPTION_KEY = env("ENCRYPTION_KEY") or base64.urlsafe_b64encode(
+    hashlib.sha256(("praatplein-originals:" + SECRET_KEY).encode()).digest()
+).decode()
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+LOGIN_URL = "forum:login"
+LOGIN_REDIRECT_URL = "forum:index"
+LOGOUT_REDIRECT_URL = "forum:index"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = BASE_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+WAGTAIL_SITE_NAME = "Praatplein"
+WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+WAGTAIL_USER_CUSTOM_FIELDS: list[str] = []
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = True
+
+# Logging: no IP address, no post text. Django's request logger is kept quiet about clients.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
+
+# --- Praatplein ---------------------------------------------------------------------------
+FORUM_MIN_AGE = env_int("FORUM_MIN_AGE", 12)
+FORUM_MAX_AGE = env_int("FORUM_MAX_AGE", 18)
+FORUM_TITLE_MAX_LENGTH = 120
+FORUM_POST_MAX_LENGTH = 5000
+FORUM_NICKNAME_MAX_LENGTH = 30
+# A member is "new" for this many days; new members may post once per FORUM_NEW_MEMBER_POST_INTERVAL s.
+FORUM_NEW_MEMBER_DAYS = env_int("FORUM_NEW_MEMBER_DAYS", 7)
+FORUM_NEW_MEMBER_POST_INTERVAL = env_int("FORUM_NEW_MEMBER_POST_INTERVAL", 30)
+FORUM_MEMBER_POST_INTERVAL = env_int("FORUM_MEMBER_POST_INTERVAL", 5)
+FORUM_TOPICS_PER_PAGE = 25
+FORUM_POSTS_PER_PAGE = 50
+FORUM_RECOVERY_CODES = 8
+# Where a submitted post is announced. moderation connects to forum.signals.post_submitted.
+
+# The filter's thresholds (nlp_models.FilterConfig); see README, "The filter".
+NLP_FILTER = {
+    "remove_threshold": float(env("NLP_REMOVE_THRESHOLD", "0.5")),
+    "queue_threshold": float(env("NLP_QUEUE_THRESHOLD", "0.5")),
+    "urgent_threshold": float(env("NLP_URGENT_THRESHOLD", "0.5")),
+}
+
+# Shown on every page. Editors get site settings for these in the CMS issue.
+CRISIS_LINES = [
+    {"name": "113 Zelfmoordpreventie", "phone": "0800-0113", "href": "tel:08000113"},
+    {"name": _("Alarmnummer bij direct gevaar"), "phone": "112", "href": "tel:112"},
+]
+
+CELERY_BEAT_SCHEDULE = {
+    "screen-stale-pending-posts": {
+        "task": "moderation.tasks.screen_stale_pending_posts",
+        "schedule": 60.0,
+    },
+}
+
+# `manage.py load_demo` refuses to run where this is False (production).
+DEMO_CONTENT_ALLOWED = True

@@ -1,0 +1,22 @@
+"""Tests: the database comes from DATABASE_URL (PostgreSQL in CI) or SQLite.
+
+SQLite tests use a file, not memory, so that a Celery worker or server in another process
+sees the same data.
+"""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import BASE_DIR, DATABASES
+
+DATABASES["default"].setdefault("TEST", {})
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / ".test-db.sqlite3")
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303 (speed in tests only)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

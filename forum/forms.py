@@ -1,0 +1,100 @@
+"""Forms keep what a member typed: length and content rules are checked by the services,
+which say in Dutch what to change, and the form comes back filled in."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import Report
+
+
+class SignUpForm(forms.Form):
+    nickname = forms.CharField(
+        label=_("Schuilnaam"),
+        help_text=_("Iedereen ziet deze naam. Gebruik niet je echte naam."),
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    age = forms.IntegerField(
+        label=_("Hoe oud ben je?"),
+        min_value=1,
+        max_value=120,
+        error_messages={"invalid": _("Vul je leeftijd in als getal, bijvoorbeeld 14.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        help_text=_("Minstens 8 tekens. Kies iets wat je onthoudt en wat niemand raadt."),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+    )
+    password_again = forms.CharField(
+        label=_("Wachtwoord nog een keer"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", _("De twee wachtwoorden zijn niet hetzelfde."))
+        return data
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Schuilnaam"), widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True})
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    error_messages = {
+        "invalid_login": _("Deze schuilnaam en dit wachtwoord horen niet bij elkaar. Let op hoofdletters."),
+        "inactive": _("Dit account is geblokkeerd."),
+    }
+
+
+class RecoverForm(forms.Form):
+    nickname = forms.CharField(label=_("Schuilnaam"))
+    code = forms.CharField(label=_("Herstelcode"), help_text=_("Een van de codes die je kreeg bij het aanmelden."))
+    password = forms.CharField(
+        label=_("Nieuw wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"),
+        strip=False,
+        help_text=_("Maximaal %(max)d tekens.") % {"max": settings.FORUM_TITLE_MAX_LENGTH},
+    )
+    text = forms.CharField(
+        label=_("Je bericht"),
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Noem geen namen, telefoonnummers of adressen: die halen we weg."),
+    )
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Jouw reactie"), strip=False, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Waarom meld je dit bericht?"), choices=Report.Reason.choices, widget=forms.RadioSelect
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Je wachtwoord, ter controle"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    delete_posts = forms.BooleanField(
+        label=_("Haal ook de tekst van al mijn geplaatste berichten weg"), required=False
+    )

@@ -1,0 +1,163 @@
+"""Members, boards, topics and posts.
+
+A post's text lives in two fields: `body` is what others may read (the filtered text), and
+`original` is what the member typed, encrypted, kept only while the post waits for a moderator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Member(AbstractUser):
+    """A forum account. `username` is the nickname; no e-mail address or real name is asked."""
+
+    age = models.PositiveSmallIntegerField(_("leeftijd bij aanmelden"), null=True, blank=True)
+    age_given_on = models.DateField(_("leeftijd opgegeven op"), null=True, blank=True)
+    posting_blocked_until = models.DateTimeField(_("mag niet posten tot"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+
+    @property
+    def nickname(self) -> str:
+        return self.username
+
+    def current_age(self, today: dt.date | None = None) -> int | None:
+        """The age now, from the age given at sign-up (a year added per year since)."""
+        if self.age is None or self.age_given_on is None:
+            return None
+        today = today or timezone.localdate()
+        return self.age + (today - self.age_given_on).days // 365
+
+
+class RecoveryCode(models.Model):
+    """A one-time code, shown once at sign-up, to set a new password. Only its hash is kept."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class Board(models.Model):
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    slug = models.SlugField(unique=True)
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("fora")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("wordt gecontroleerd")
+    PUBLISHED = "published", _("geplaatst")
+    QUEUED = "queued", _("wacht op een moderator")
+    URGENT = "urgent", _("wacht op een moderator")
+    REJECTED = "rejected", _("niet geplaatst")
+    REMOVED = "removed", _("verwijderd")
+
+
+HELD_STATUSES = (Status.PENDING, Status.QUEUED, Status.URGENT)
+
+
+class Topic(models.Model):
+    """A conversation on a board. Visible to others once its opening post is published."""
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="topics")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="topics"
+    )
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    title_original = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    reply_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["board", "status", "-last_activity_at", "-id"])]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+
+    def __str__(self) -> str:
+        return self.title or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("forum:topic", kwargs={"board": self.board.slug, "topic_id": self.pk})
+
+
+class Post(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    is_opening = models.BooleanField(default=False)
+    body = models.TextField(blank=True)
+    original = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    screened_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    recognised_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic", "status", "created_at", "id"]),
+            models.Index(fields=["author", "-created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+
+    def __str__(self) -> str:
+        return f"Post {self.pk} ({self.status})"
+
+    @property
+    def is_held(self) -> bool:
+        return self.status in HELD_STATUSES
+
+
+class Reaction(models.Model):
+    """"Herkenbaar": a member recognises themselves in a post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "member"], name="one_reaction_per_member")]
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("Er staan persoonlijke gegevens in")
+        HURTFUL = "hurtful", _("Het is kwetsend of pesten")
+        WORRIED = "worried", _("Ik maak me zorgen om de schrijver")
+        SPAM = "spam", _("Reclame of spam")
+        OTHER = "other", _("Iets anders")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "reporter"], name="one_report_per_member")]

@@ -1,0 +1,224 @@
+"""Forum pages. Thin: they read through selectors and write through services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from forum import selectors, services
+from forum.forms import DeleteAccountForm, LoginForm, RecoverForm, ReplyForm, ReportForm, SignUpForm, TopicForm
+from forum.models import Board, Member, Post, Status, Topic
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form, which keeps everything the member typed."""
+    form.add_error(None, error)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "forum/index.html", {"boards": selectors.boards_overview()})
+
+
+@require_GET
+def board(request: HttpRequest, board: str) -> HttpResponse:
+    board_obj = get_object_or_404(Board, slug=board)
+    topics, next_cursor = selectors.board_topics(
+        board=board_obj, after=selectors.Cursor.decode(request.GET.get("na")), limit=25
+    )
+    return render(
+        request,
+        "forum/board.html",
+        {"board": board_obj, "topics": topics, "next_cursor": next_cursor and next_cursor.encode()},
+    )
+
+
+@login_required
+def topic_new(request: HttpRequest, board: str) -> HttpResponse:
+    board_obj = get_object_or_404(Board, slug=board)
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = services.topic_start(
+                author=request.user, board=board_obj, title=form.cleaned_data["title"], text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(topic.get_absolute_url())
+    return render(request, "forum/topic_new.html", {"board": board_obj, "form": form})
+
+
+def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
+    topic_obj = get_object_or_404(Topic.objects.select_related("board"), pk=topic_id, board__slug=board)
+    viewer = request.user if request.user.is_authenticated else None
+    if not selectors.topic_visible_to(topic=topic_obj, viewer=viewer):
+        return render(request, "forum/topic_hidden.html", {"board": topic_obj.board}, status=404)
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST":
+        if viewer is None:
+            return redirect(f"{_login_url()}?next={topic_obj.get_absolute_url()}")
+        if form.is_valid():
+            try:
+                post = services.post_reply(author=viewer, topic=topic_obj, text=form.cleaned_data["text"])
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                return redirect(f"{topic_obj.get_absolute_url()}#bericht-{post.pk}")
+    posts, next_cursor = selectors.topic_posts(
+        topic=topic_obj, viewer=viewer, after=selectors.Cursor.decode(request.GET.get("na")), limit=50
+    )
+    own_urgent = any(p.status == Status.URGENT and p.author_id == getattr(viewer, "pk", None) for p in posts)
+    return render(
+        request,
+        "forum/topic.html",
+        {
+            "board": topic_obj.board,
+            "topic": topic_obj,
+            "posts": posts,
+            "next_cursor": next_cursor and next_cursor.encode(),
+            "recognised": selectors.recognised_post_ids(member=viewer, posts=posts),
+            "form": form,
+            "own_urgent": own_urgent,
+            "own_pending": any(p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts),
+        },
+        status=200 if not form.errors else 400,
+    )
+
+
+def _login_url() -> str:
+    from django.urls import reverse
+
+    return reverse("forum:login")
+
+
+@require_GET
+@login_required
+def post_status(request: HttpRequest, post_id: int) -> JsonResponse:
+    """The status of one's own post, for the page that waits for screening."""
+    post = get_object_or_404(Post, pk=post_id, author=request.user)
+    return JsonResponse({"status": post.status, "label": str(post.get_status_display())})
+
+
+@require_POST
+@login_required
+def post_recognise(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("topic__board"), pk=post_id)
+    try:
+        services.reaction_toggle(member=request.user, post=post)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
+
+
+@login_required
+def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("topic__board", "author"), pk=post_id)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_create(reporter=request.user, post=post, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Bedankt voor je melding. Een moderator kijkt ernaar."))
+            return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
+    return render(request, "forum/report.html", {"post": post, "form": form})
+
+
+@require_GET
+def member(request: HttpRequest, nickname: str) -> HttpResponse:
+    member_obj = get_object_or_404(Member, username=nickname, is_active=True)
+    return render(
+        request,
+        "forum/member.html",
+        {"member": member_obj, "posts": selectors.member_public_posts(member=member_obj)},
+    )
+
+
+# --- Accounts ------------------------------------------------------------------------------
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("forum:index")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        age = form.cleaned_data["age"]
+        if not services.age_allowed(age):
+            return render(request, "forum/sign_up_age.html", {"age": age, "too_young": age < settings.FORUM_MIN_AGE})
+        try:
+            member_obj, codes = services.member_sign_up(
+                nickname=form.cleaned_data["nickname"], password=form.cleaned_data["password"], age=age
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            return render(request, "forum/sign_up_codes.html", {"codes": codes})
+    return render(request, "forum/sign_up.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "forum/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def log_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, _("Je bent uitgelogd."))
+    return redirect("forum:index")
+
+
+def recover(request: HttpRequest) -> HttpResponse:
+    form = RecoverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_obj = services.member_reset_password(
+                nickname=form.cleaned_data["nickname"],
+                code=form.cleaned_data["code"],
+                new_password=form.cleaned_data["password"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer."))
+            return redirect("forum:account")
+    return render(request, "forum/recover.html", {"form": form})
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "forum/account.html",
+        {
+            "posts": selectors.member_own_posts(member=request.user),
+            "codes_left": request.user.recovery_codes.filter(used_at__isnull=True).count(),
+        },
+    )
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not request.user.check_password(form.cleaned_data["password"]):
+            form.add_error("password", _("Dit wachtwoord klopt niet."))
+        else:
+            services.member_delete(member=request.user, delete_posts=form.cleaned_data["delete_posts"])
+            logout(request)
+            messages.success(request, _("Je account is verwijderd. Je bent altijd welkom terug."))
+            return redirect("forum:index")
+    return render(request, "forum/account_delete.html", {"form": form})

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    name = "moderation"
+    verbose_name = _("Moderatie")
+
+    def ready(self) -> None:
+        from forum.signals import post_submitted
+        from moderation import receivers
+
+        post_submitted.connect(receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post")

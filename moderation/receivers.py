@@ -1,0 +1,16 @@
+"""Listening to the forum: a submitted post is queued for screening."""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def screen_submitted_post(sender: object, *, post_id: int, **kwargs: object) -> None:
+    from moderation.tasks import screen_post
+
+    try:
+        screen_post.delay(post_id)
+    except Exception as exc:  # broker unreachable: the post stays pending; the sweep task retries it
+        logger.error("could not queue post %s for screening (%s)", post_id, type(exc).__name__)

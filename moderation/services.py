@@ -1,0 +1,70 @@
+"""Screening: the one path from a typed text to a decision, used by the Celery task,
+`manage.py moderate_text` and every other caller."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from django.conf import settings
+from django.db import transaction
+
+import nlp_models
+from forum.crypto import unseal
+from forum.models import Post, Status
+from forum.services import ScreeningOutcome, post_record_screening
+from moderation.models import Screening
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def _filter_config(**thresholds: float) -> nlp_models.FilterConfig:
+    return nlp_models.FilterConfig(**thresholds)
+
+
+def filter_config() -> nlp_models.FilterConfig:
+    """The filter's thresholds from settings.NLP_FILTER."""
+    return _filter_config(**settings.NLP_FILTER)
+
+
+def text_screen(text: str) -> nlp_models.Screening:
+    """Screen a text exactly as a post is screened: normalised as stored, then filtered."""
+    return nlp_models.screen(nlp_models.clean_input(text), config=filter_config())
+
+
+def _worst(*decisions: nlp_models.Decision) -> nlp_models.Decision:
+    return max(decisions, key=lambda d: d.severity)
+
+
+def post_screen(*, post_id: int) -> Post | None:
+    """Screen a pending post (and its topic's title, for an opening post) and record the outcome.
+
+    Safe to run more than once: a post that is no longer pending is left as it is.
+    """
+    with transaction.atomic():
+        post = Post.objects.select_for_update().select_related("topic").filter(pk=post_id).first()
+        if post is None or post.status != Status.PENDING:
+            return post
+        body = text_screen(unseal(post.original))
+        records = [Screening(post=post, part=Screening.Part.BODY, **_record(body))]
+        decision = body.decision
+        title_text = None
+        if post.is_opening:
+            title = text_screen(unseal(post.topic.title_original))
+            records.append(Screening(post=post, part=Screening.Part.TITLE, **_record(title)))
+            decision = _worst(decision, title.decision)
+            title_text = title.published_text
+        Screening.objects.bulk_create(records)
+        outcome = ScreeningOutcome(decision.value, body.published_text, title_text)
+        post = post_record_screening(post=post, outcome=outcome)
+    logger.info("post %s screened: %s", post.pk, decision.value)
+    return post
+
+
+def _record(screening: nlp_models.Screening) -> dict:
+    return {
+        "decision": screening.decision.value,
+        "findings": [f.as_dict() for f in screening.findings],
+        "reasons": list(screening.reasons),
+    }

@@ -1,0 +1,66 @@
+"""Production refuses to start half-configured; /healthz tells the state of every part."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x7!" + Fernet.generate_key().decode() + "q9#Lm2$vB8&nT4",
+    "ALLOWED_HOSTS": "praatplein.example",
+    "DATABASE_URL": f"sqlite:///{ROOT / '.deploy-check.sqlite3'}",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
+    "ENCRYPTION_KEY": Fernet.generate_key().decode(),
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_and_names_what_is_missing():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k not in ("REDIS_URL", "ENCRYPTION_KEY")}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
+    assert "ENCRYPTION_KEY" in result.stderr
+    assert "DATABASE_URL" not in result.stderr
+
+
+def test_deploy_check_passes_without_warnings_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_demo_content_is_never_loaded_in_production():
+    result = manage("load_demo", env=PRODUCTION_ENV)
+
+    assert result.returncode != 0
+    assert "never loaded in production" in result.stderr
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_cache_and_broker(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"}

@@ -1,0 +1,82 @@
+"""Role fixtures and helpers shared by every test."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from forum.models import Member
+from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
+
+PASSWORD = "geheim-wachtwoord-42"
+
+
+def _in_group(name: str, **kwargs) -> Member:
+    member = MemberFactory(**kwargs)
+    member.groups.add(Group.objects.get_or_create(name=name)[0])
+    return member
+
+
+@pytest.fixture
+def member(db) -> Member:
+    return MemberFactory(username="regenboog13")
+
+
+@pytest.fixture
+def other_member(db) -> Member:
+    return MemberFactory(username="bosuil16")
+
+
+@pytest.fixture
+def new_member(db) -> Member:
+    from django.utils import timezone
+
+    return MemberFactory(username="nieuwkomer", date_joined=timezone.now())
+
+
+@pytest.fixture
+def moderator(db) -> Member:
+    return _in_group("Moderators", username="moderator1", age=None)
+
+
+@pytest.fixture
+def editor(db) -> Member:
+    return _in_group("Editors", username="redacteur1", age=None)
+
+
+@pytest.fixture
+def volunteer(db) -> Member:
+    return _in_group("Vrijwilligers", username="vrijwilliger1", age=None)
+
+
+@pytest.fixture
+def board(db):
+    return BoardFactory(name="School", slug="school")
+
+
+@pytest.fixture
+def topic(db, board, other_member):
+    topic = TopicFactory(board=board, author=other_member, title="Stress voor toetsen")
+    PostFactory(topic=topic, author=other_member, is_opening=True, body="Hoe leren jullie voor toetsen?")
+    return topic
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def submit(django_capture_on_commit_callbacks):
+    """POST a form as a browser does, let the transaction commit (so screening runs, eagerly),
+    then follow the redirect. Returns the page the member ends up on."""
+
+    def run(client, url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data)
+        if response.status_code in (301, 302):
+            return client.get(response["Location"])
+        return response
+
+    return run

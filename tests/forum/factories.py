@@ -1,0 +1,47 @@
+import factory
+from django.utils import timezone
+
+from forum.models import Board, Member, Post, Status, Topic
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"lid{n:04d}")
+    age = 15
+    age_given_on = factory.LazyFunction(timezone.localdate)
+    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-42")
+    # Accounts from before the new-member window, so rate limits don't get in the way of tests.
+    date_joined = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=60))
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Forum {n}")
+    slug = factory.Sequence(lambda n: f"forum-{n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    board = factory.SubFactory(BoardFactory)
+    author = factory.SubFactory(MemberFactory)
+    title = factory.Sequence(lambda n: f"Onderwerp {n}")
+    status = Status.PUBLISHED
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    topic = factory.SubFactory(TopicFactory)
+    author = factory.SubFactory(MemberFactory)
+    body = "Wat een herkenbaar verhaal."
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
