@@ -3,6 +3,8 @@ which say in Dutch what to change, and the form comes back filled in."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
@@ -11,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from forum.models import Report
 
 
-class SignUpForm(forms.Form):
+class PlainForm(forms.Form):
+    """Labels without a trailing colon: screen readers read them as they are."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SignUpForm(PlainForm):
     nickname = forms.CharField(
         label=_("Schuilnaam"),
         help_text=_("Iedereen ziet deze naam. Gebruik niet je echte naam."),
@@ -45,11 +55,17 @@ class SignUpForm(forms.Form):
 
 
 class LoginForm(AuthenticationForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+
     username = forms.CharField(
         label=_("Schuilnaam"), widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True})
     )
     password = forms.CharField(
-        label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
         "invalid_login": _("Deze schuilnaam en dit wachtwoord horen niet bij elkaar. Let op hoofdletters."),
@@ -57,15 +73,19 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class RecoverForm(forms.Form):
+class RecoverForm(PlainForm):
     nickname = forms.CharField(label=_("Schuilnaam"))
-    code = forms.CharField(label=_("Herstelcode"), help_text=_("Een van de codes die je kreeg bij het aanmelden."))
+    code = forms.CharField(
+        label=_("Herstelcode"), help_text=_("Een van de codes die je kreeg bij het aanmelden.")
+    )
     password = forms.CharField(
-        label=_("Nieuw wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Nieuw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
 
-class TopicForm(forms.Form):
+class TopicForm(PlainForm):
     title = forms.CharField(
         label=_("Titel"),
         strip=False,
@@ -79,17 +99,17 @@ class TopicForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PlainForm):
     text = forms.CharField(label=_("Jouw reactie"), strip=False, widget=forms.Textarea(attrs={"rows": 6}))
 
 
-class ReportForm(forms.Form):
+class ReportForm(PlainForm):
     reason = forms.ChoiceField(
         label=_("Waarom meld je dit bericht?"), choices=Report.Reason.choices, widget=forms.RadioSelect
     )
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlainForm):
     password = forms.CharField(
         label=_("Je wachtwoord, ter controle"),
         strip=False,

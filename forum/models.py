@@ -45,6 +45,9 @@ class RecoveryCode(models.Model):
     code_hash = models.CharField(max_length=64, db_index=True)
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"recovery code {self.pk} ({'used' if self.used_at else 'unused'})"
+
 
 class Board(models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
@@ -133,7 +136,7 @@ class Post(models.Model):
 
 
 class Reaction(models.Model):
-    """"Herkenbaar": a member recognises themselves in a post."""
+    """ "Herkenbaar": a member recognises themselves in a post."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions")
@@ -141,6 +144,9 @@ class Reaction(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "member"], name="one_reaction_per_member")]
+
+    def __str__(self) -> str:
+        return f"herkenbaar {self.post_id} by {self.member_id}"
 
 
 class Report(models.Model):
@@ -161,3 +167,6 @@ class Report(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["post", "reporter"], name="one_report_per_member")]
+
+    def __str__(self) -> str:
+        return f"report {self.pk} on post {self.post_id}: {self.reason}"

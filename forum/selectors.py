@@ -67,7 +67,9 @@ def topic_posts(
     """One page of a topic's posts, oldest first: the published ones, and the viewer's own held ones."""
     visible = Q(status__in=[Status.PUBLISHED, Status.REMOVED])
     if viewer is not None and viewer.is_authenticated:
-        visible |= Q(author=viewer, status__in=[Status.PENDING, Status.QUEUED, Status.URGENT, Status.REJECTED])
+        visible |= Q(
+            author=viewer, status__in=[Status.PENDING, Status.QUEUED, Status.URGENT, Status.REJECTED]
+        )
     posts = Post.objects.filter(visible, topic=topic).select_related("author")
     if after is not None:
         posts = posts.filter(Q(created_at__gt=after.at) | Q(created_at=after.at, id__gt=after.id))
@@ -81,9 +83,7 @@ def topic_posts(
 def recognised_post_ids(*, member: Member | None, posts: list[Post]) -> set[int]:
     if member is None or not member.is_authenticated or not posts:
         return set()
-    return set(
-        member.reactions.filter(post__in=[p.pk for p in posts]).values_list("post_id", flat=True)
-    )
+    return set(member.reactions.filter(post__in=[p.pk for p in posts]).values_list("post_id", flat=True))
 
 
 def member_public_posts(*, member: Member, limit: int = 50) -> QuerySet[Post]:

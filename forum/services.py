@@ -13,8 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 import nlp_models
 from forum.crypto import seal
@@ -190,7 +189,12 @@ def posting_check(*, member: Member) -> None:
         )
     is_new = member.date_joined > now - timezone.timedelta(days=settings.FORUM_NEW_MEMBER_DAYS)
     interval = settings.FORUM_NEW_MEMBER_POST_INTERVAL if is_new else settings.FORUM_MEMBER_POST_INTERVAL
-    last = Post.objects.filter(author=member).order_by("-created_at").values_list("created_at", flat=True).first()
+    last = (
+        Post.objects.filter(author=member)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
     if last is not None:
         wait = interval - int((now - last).total_seconds())
         if wait > 0:
@@ -288,5 +292,7 @@ def report_create(*, reporter: Member, post: Post, reason: str) -> Report:
         raise ValidationError(_("Dit bericht kun je niet melden."), code="not_published")
     if reason not in Report.Reason.values:
         raise ValidationError(_("Kies een reden."), code="reason")
-    report, _created = Report.objects.update_or_create(post=post, reporter=reporter, defaults={"reason": reason})
+    report, _created = Report.objects.update_or_create(
+        post=post, reporter=reporter, defaults={"reason": reason}
+    )
     return report

@@ -14,8 +14,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
-from forum.forms import DeleteAccountForm, LoginForm, RecoverForm, ReplyForm, ReportForm, SignUpForm, TopicForm
+from forum.forms import (
+    DeleteAccountForm,
+    LoginForm,
+    RecoverForm,
+    ReplyForm,
+    ReportForm,
+    SignUpForm,
+    TopicForm,
+)
 from forum.models import Board, Member, Post, Status, Topic
+
+
+def _data(request: HttpRequest):
+    """The submitted data, so that an empty submission is still validated (and told what is missing)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -44,11 +57,14 @@ def board(request: HttpRequest, board: str) -> HttpResponse:
 @login_required
 def topic_new(request: HttpRequest, board: str) -> HttpResponse:
     board_obj = get_object_or_404(Board, slug=board)
-    form = TopicForm(request.POST or None)
+    form = TopicForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_start(
-                author=request.user, board=board_obj, title=form.cleaned_data["title"], text=form.cleaned_data["text"]
+                author=request.user,
+                board=board_obj,
+                title=form.cleaned_data["title"],
+                text=form.cleaned_data["text"],
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -62,7 +78,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     viewer = request.user if request.user.is_authenticated else None
     if not selectors.topic_visible_to(topic=topic_obj, viewer=viewer):
         return render(request, "forum/topic_hidden.html", {"board": topic_obj.board}, status=404)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(_data(request))
     if request.method == "POST":
         if viewer is None:
             return redirect(f"{_login_url()}?next={topic_obj.get_absolute_url()}")
@@ -88,7 +104,9 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
             "recognised": selectors.recognised_post_ids(member=viewer, posts=posts),
             "form": form,
             "own_urgent": own_urgent,
-            "own_pending": any(p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts),
+            "own_pending": any(
+                p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts
+            ),
         },
         status=200 if not form.errors else 400,
     )
@@ -122,7 +140,7 @@ def post_recognise(request: HttpRequest, post_id: int) -> HttpResponse:
 @login_required
 def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("topic__board", "author"), pk=post_id)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_create(reporter=request.user, post=post, reason=form.cleaned_data["reason"])
@@ -150,11 +168,13 @@ def member(request: HttpRequest, nickname: str) -> HttpResponse:
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("forum:index")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(_data(request))
     if request.method == "POST" and form.is_valid():
         age = form.cleaned_data["age"]
         if not services.age_allowed(age):
-            return render(request, "forum/sign_up_age.html", {"age": age, "too_young": age < settings.FORUM_MIN_AGE})
+            return render(
+                request, "forum/sign_up_age.html", {"age": age, "too_young": age < settings.FORUM_MIN_AGE}
+            )
         try:
             member_obj, codes = services.member_sign_up(
                 nickname=form.cleaned_data["nickname"], password=form.cleaned_data["password"], age=age
@@ -181,7 +201,7 @@ def log_out(request: HttpRequest) -> HttpResponse:
 
 
 def recover(request: HttpRequest) -> HttpResponse:
-    form = RecoverForm(request.POST or None)
+    form = RecoverForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             member_obj = services.member_reset_password(
@@ -193,7 +213,9 @@ def recover(request: HttpRequest) -> HttpResponse:
             _add_errors(form, error)
         else:
             login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer."))
+            messages.success(
+                request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer.")
+            )
             return redirect("forum:account")
     return render(request, "forum/recover.html", {"form": form})
 
@@ -212,7 +234,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(_data(request))
     if request.method == "POST" and form.is_valid():
         if not request.user.check_password(form.cleaned_data["password"]):
             form.add_error("password", _("Dit wachtwoord klopt niet."))

@@ -10,4 +10,6 @@ class ModerationConfig(AppConfig):
         from forum.signals import post_submitted
         from moderation import receivers
 
-        post_submitted.connect(receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post")
+        post_submitted.connect(
+            receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post"
+        )

@@ -25,3 +25,6 @@ class Screening(models.Model):
     class Meta:
         indexes = [models.Index(fields=["decision", "created_at"])]
         verbose_name = _("screening")
+
+    def __str__(self) -> str:
+        return f"screening of post {self.post_id} ({self.part}): {self.decision}"

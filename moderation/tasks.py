@@ -29,7 +29,9 @@ def screen_post(self, post_id: int) -> str | None:  # type: ignore[no-untyped-de
 def screen_stale_pending_posts(older_than_seconds: int = 120) -> int:
     """Queue posts still pending after `older_than_seconds` (a lost message, a broker outage)."""
     cutoff = timezone.now() - dt.timedelta(seconds=older_than_seconds)
-    ids = list(Post.objects.filter(status=Status.PENDING, created_at__lt=cutoff).values_list("pk", flat=True)[:500])
+    ids = list(
+        Post.objects.filter(status=Status.PENDING, created_at__lt=cutoff).values_list("pk", flat=True)[:500]
+    )
     for post_id in ids:
         screen_post.delay(post_id)
     return len(ids)

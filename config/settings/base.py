@@ -141,9 +141,12 @@ else:
 
 # Original texts of held posts are encrypted at rest with this key (Fernet, urlsafe base64 of
 # 32 bytes). Outside production a key is derived from SECRET_KEY so the site runs as it is.
-ENCRYPTION_KEY = env("ENCRYPTION_KEY") or base64.urlsafe_b64encode(
-    hashlib.sha256(("praatplein-originals:" + SECRET_KEY).encode()).digest()
-).decode()
+ENCRYPTION_KEY = (
+    env("ENCRYPTION_KEY")
+    or base64.urlsafe_b64encode(
+        hashlib.sha256(("praatplein-originals:" + SECRET_KEY).encode()).digest()
+    ).decode()
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -119,7 +119,9 @@ def test_deleting_an_account_keeps_published_posts_as_former_member(member_clien
 def test_deleting_an_account_with_its_posts_removes_their_text(member_client, member, topic):
     PostFactory(topic=topic, author=member, body="Mijn tip: maak een planning.")
 
-    member_client.post(reverse("forum:account_delete"), {"password": "geheim-wachtwoord-42", "delete_posts": "on"})
+    member_client.post(
+        reverse("forum:account_delete"), {"password": "geheim-wachtwoord-42", "delete_posts": "on"}
+    )
 
     page = member_client.get(topic.get_absolute_url()).content.decode()
     assert "Mijn tip" not in page

@@ -72,7 +72,9 @@ def test_original_text_is_encrypted_at_rest_while_it_waits(member, topic):
     assert unseal(stored) == "bel me op 06-12345678"
 
 
-def test_urgent_post_shows_the_writer_how_to_reach_a_volunteer_at_once(reply, member_client, topic, client, other_member):
+def test_urgent_post_shows_the_writer_how_to_reach_a_volunteer_at_once(
+    reply, member_client, topic, client, other_member
+):
     response = reply(member_client, topic, "ik wil dood. ik heb al pillen gespaard en niemand merkt het")
 
     page = response.content.decode()
@@ -181,7 +183,11 @@ def test_board_lists_topics_by_latest_activity_a_page_at_a_time(client, board):
 
     now = timezone.now()
     for n in range(30):
-        TopicFactory(board=board, title=f"Onderwerp nummer {n:02d}", last_activity_at=now - timezone.timedelta(minutes=n))
+        TopicFactory(
+            board=board,
+            title=f"Onderwerp nummer {n:02d}",
+            last_activity_at=now - timezone.timedelta(minutes=n),
+        )
 
     first = client.get(reverse("forum:board", args=[board.slug]))
     second = client.get(reverse("forum:board", args=[board.slug]), {"na": first.context["next_cursor"]})
@@ -226,7 +232,9 @@ def test_writer_cannot_mark_their_own_post_herkenbaar(client, other_member, topi
 def test_member_reports_a_post_with_a_reason(member_client, member, topic):
     post = topic.posts.get()
 
-    response = member_client.post(reverse("forum:post_report", args=[post.pk]), {"reason": "hurtful"}, follow=True)
+    response = member_client.post(
+        reverse("forum:post_report", args=[post.pk]), {"reason": "hurtful"}, follow=True
+    )
 
     assert "Bedankt voor je melding" in response.content.decode()
     assert post.reports.get().reason == "hurtful"
@@ -261,7 +269,12 @@ def test_held_topic_is_not_found_for_others(client, board):
 
 
 def test_every_forum_page_links_to_the_chat_and_shows_crisis_numbers(client, topic, board):
-    for url in ["/", reverse("forum:index"), reverse("forum:board", args=[board.slug]), topic.get_absolute_url()]:
+    for url in [
+        "/",
+        reverse("forum:index"),
+        reverse("forum:board", args=[board.slug]),
+        topic.get_absolute_url(),
+    ]:
         page = client.get(url).content.decode()
         assert "Praat erover met iemand" in page, url
         assert "0800-0113" in page, url

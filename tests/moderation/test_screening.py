@@ -42,7 +42,9 @@ def test_stored_findings_say_where_and_what_but_not_the_words(member, topic):
 
 
 def test_opening_post_and_title_are_screened_together(member, board):
-    topic = services.topic_start(author=member, board=board, title="mail naar a.b@example.nl", text="hoi allemaal")
+    topic = services.topic_start(
+        author=member, board=board, title="mail naar a.b@example.nl", text="hoi allemaal"
+    )
 
     post_screen(post_id=topic.posts.get().pk)
 
@@ -89,7 +91,12 @@ def test_moderate_text_writes_one_decision_per_line(monkeypatch):
 def test_moderate_text_reports_bad_lines_and_goes_on(monkeypatch):
     results = run_moderate_text(
         monkeypatch,
-        ["{niet json", json.dumps({"id": "b2"}), json.dumps({"id": "b3", "text": 5}), json.dumps({"id": "b4", "text": "ok"})],
+        [
+            "{niet json",
+            json.dumps({"id": "b2"}),
+            json.dumps({"id": "b3", "text": 5}),
+            json.dumps({"id": "b4", "text": "ok"}),
+        ],
     )
 
     assert [r.get("id") for r in results] == [1, "b2", "b3", "b4"]

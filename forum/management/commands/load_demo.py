@@ -43,16 +43,20 @@ TOPICS = [
         "Ze lachen me uit in de groepsapp",
         "Sinds de zomer sturen ze in de klassenapp steeds foto's van mij met rare teksten erbij. "
         "Ik durf het niet tegen mijn mentor te zeggen. Heeft iemand dit ook meegemaakt?",
-        ["Ja, bij mij ook. Ik heb screenshots gemaakt en die aan mijn mentor laten zien. Dat hielp echt.",
-         "Je kunt de app ook melden bij de beheerder van de groep. Sterkte!"],
+        [
+            "Ja, bij mij ook. Ik heb screenshots gemaakt en die aan mijn mentor laten zien. Dat hielp echt.",
+            "Je kunt de app ook melden bij de beheerder van de groep. Sterkte!",
+        ],
     ),
     (
         "thuis",
         "Mijn ouders gaan scheiden",
         "Gisteren vertelden mijn ouders dat ze gaan scheiden. Ik moet kiezen bij wie ik ga wonen "
         "en dat vind ik heel moeilijk. Hoe doen jullie dat?",
-        ["Je hoeft niet meteen te kiezen. Zeg tegen ze dat je tijd nodig hebt.",
-         "Bij mij hielp het om met allebei apart te praten."],
+        [
+            "Je hoeft niet meteen te kiezen. Zeg tegen ze dat je tijd nodig hebt.",
+            "Bij mij hielp het om met allebei apart te praten.",
+        ],
     ),
     (
         "school",
@@ -73,8 +77,10 @@ TOPICS = [
         "Mijn opa is overleden",
         "Vorige week is mijn opa overleden. Iedereen doet weer normaal, maar ik moet steeds huilen. "
         "Is dat gek?",
-        ["Dat is helemaal niet gek. Verdriet gaat niet zomaar weg. Ik denk aan je.",
-         "Mij hielp het om een brief aan mijn oma te schrijven toen zij er niet meer was."],
+        [
+            "Dat is helemaal niet gek. Verdriet gaat niet zomaar weg. Ik denk aan je.",
+            "Mij hielp het om een brief aan mijn oma te schrijven toen zij er niet meer was.",
+        ],
     ),
 ]
 

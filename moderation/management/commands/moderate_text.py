@@ -32,7 +32,9 @@ class Command(BaseCommand):
                     raise ValueError("'text' must be a string")
                 screening = text_screen(text)
             except (ValueError, KeyError, TypeError) as exc:
-                message = f"line {number}: {exc}" if not isinstance(exc, KeyError) else f"line {number}: no 'text'"
+                message = (
+                    f"line {number}: {exc}" if not isinstance(exc, KeyError) else f"line {number}: no 'text'"
+                )
                 out.write(json.dumps({"id": post_id if post_id is not None else number, "error": message}))
                 continue
             result = {
