@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
 class Member(AbstractUser):
@@ -76,7 +77,7 @@ class Status(models.TextChoices):
 HELD_STATUSES = (Status.PENDING, Status.QUEUED, Status.URGENT)
 
 
-class Topic(models.Model):
+class Topic(index.Indexed, models.Model):
     """A conversation on a board. Visible to others once its opening post is published."""
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="topics")
@@ -89,6 +90,15 @@ class Topic(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now)
     reply_count = models.PositiveIntegerField(default=0)
+
+    # Only the published (filtered) title is ever indexed; see get_indexed_objects.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("board_id"),
+        index.FilterField("last_activity_at"),
+    ]
 
     class Meta:
         indexes = [models.Index(fields=["board", "status", "-last_activity_at", "-id"])]
@@ -103,8 +113,12 @@ class Topic(models.Model):
 
         return reverse("forum:topic", kwargs={"board": self.board.slug, "topic_id": self.pk})
 
+    @classmethod
+    def get_indexed_objects(cls) -> models.QuerySet[Topic]:
+        return super().get_indexed_objects().filter(status=Status.PUBLISHED)
 
-class Post(models.Model):
+
+class Post(index.Indexed, models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
@@ -117,6 +131,14 @@ class Post(models.Model):
     screened_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     recognised_count = models.PositiveIntegerField(default=0)
+
+    # Only the filtered text of published posts is indexed, never an original.
+    search_fields = [
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("topic_id"),
+        index.FilterField("created_at"),
+    ]
 
     class Meta:
         indexes = [
@@ -133,6 +155,10 @@ class Post(models.Model):
     @property
     def is_held(self) -> bool:
         return self.status in HELD_STATUSES
+
+    @classmethod
+    def get_indexed_objects(cls) -> models.QuerySet[Post]:
+        return super().get_indexed_objects().filter(status=Status.PUBLISHED, topic__status=Status.PUBLISHED)
 
 
 class Reaction(models.Model):

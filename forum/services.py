@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.search import index
 
 import nlp_models
 from forum.crypto import seal
@@ -157,6 +158,7 @@ def member_delete(*, member: Member, delete_posts: bool) -> None:
                 post.body = ""
                 post.status = Status.REMOVED
                 post.save(update_fields=["body", "status"])
+                index.remove_object(post)
         member.delete()
 
 

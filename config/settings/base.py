@@ -244,3 +244,4 @@ CELERY_BEAT_SCHEDULE = {
 
 # `manage.py load_demo` refuses to run where this is False (production).
 DEMO_CONTENT_ALLOWED = True
+DEMO_LOADERS = ["forum.demo.load"]
