@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -18,8 +19,19 @@ from wagtail.search import index
 
 import nlp_models
 from forum.crypto import seal
-from forum.models import HELD_STATUSES, Board, Member, Post, Reaction, RecoveryCode, Report, Status, Topic
-from forum.signals import post_submitted
+from forum.models import (
+    HELD_STATUSES,
+    Board,
+    Member,
+    Post,
+    Reaction,
+    RecoveryCode,
+    RejectReason,
+    Report,
+    Status,
+    Topic,
+)
+from forum.signals import post_reported, post_submitted
 
 
 class RateLimited(ValidationError):
@@ -274,6 +286,93 @@ def post_record_screening(*, post: Post, outcome: ScreeningOutcome) -> Post:
     return post
 
 
+# --- Decisions by a moderator (moderation calls these; it records who and why) -----------------
+
+
+def _topic_recount(topic: Topic) -> None:
+    replies = Post.objects.filter(topic=topic, status=Status.PUBLISHED, is_opening=False).count()
+    Topic.objects.filter(pk=topic.pk).update(reply_count=replies)
+
+
+def post_publish(*, post: Post, text: str, title: str | None = None) -> Post:
+    """Put a held post online with `text` (already filtered), deleting its original.
+
+    For an opening post the topic goes online too, with `title` when given.
+    """
+    now = timezone.now()
+    post.status = Status.PUBLISHED
+    post.body = text
+    post.original = ""
+    post.reject_reason = ""
+    post.published_at = post.published_at or now
+    post.save(update_fields=["status", "body", "original", "reject_reason", "published_at"])
+    topic = post.topic
+    if post.is_opening:
+        topic.status = Status.PUBLISHED
+        if title is not None:
+            topic.title = title
+        topic.title_original = ""
+        topic.last_activity_at = now
+        topic.save(update_fields=["status", "title", "title_original", "last_activity_at"])
+    else:
+        Topic.objects.filter(pk=topic.pk).update(last_activity_at=now)
+        _topic_recount(topic)
+    return post
+
+
+def post_reject(*, post: Post, reason: str) -> Post:
+    """Take a post off (or keep it off) the forum for `reason` (a RejectReason), deleting its original.
+
+    Its writer still sees the filtered text and the reason. A rejected opening post takes its
+    topic off the forum as well.
+    """
+    if reason not in RejectReason.values:
+        raise ValidationError(_("Kies een reden."), code="reason")
+    post.status = Status.REJECTED
+    post.original = ""
+    post.reject_reason = reason
+    post.save(update_fields=["status", "original", "reject_reason"])
+    index.remove_object(post)
+    topic = post.topic
+    if post.is_opening:
+        topic.status = Status.REJECTED
+        topic.title_original = ""
+        topic.save(update_fields=["status", "title_original"])
+        index.remove_object(topic)
+    else:
+        _topic_recount(topic)
+    return post
+
+
+def post_hide(*, post: Post) -> Post:
+    """Take a published post off the forum until a moderator looks (it was reported by several members)."""
+    if post.status != Status.PUBLISHED:
+        return post
+    post.status = Status.QUEUED
+    post.save(update_fields=["status"])
+    index.remove_object(post)
+    if post.is_opening:
+        Topic.objects.filter(pk=post.topic_id).update(status=Status.QUEUED)
+        index.remove_object(post.topic)
+    else:
+        _topic_recount(post.topic)
+    return post
+
+
+def member_time_out(*, member: Member, until: dt.datetime | None) -> Member:
+    """Block posting until `until` (None lifts it). Reading, the chat and the crisis numbers stay."""
+    member.posting_blocked_until = until
+    member.save(update_fields=["posting_blocked_until"])
+    return member
+
+
+def member_block(*, member: Member) -> Member:
+    """Block an account: it can no longer log in. Its published posts stay."""
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    return member
+
+
 def reaction_toggle(*, member: Member, post: Post) -> bool:
     """Add or take back a "herkenbaar" reaction. Returns whether it is now on."""
     if post.status != Status.PUBLISHED or post.author_id == member.pk:
@@ -295,6 +394,8 @@ def report_create(*, reporter: Member, post: Post, reason: str) -> Report:
     if reason not in Report.Reason.values:
         raise ValidationError(_("Kies een reden."), code="reason")
     report, _created = Report.objects.update_or_create(
-        post=post, reporter=reporter, defaults={"reason": reason}
+        post=post, reporter=reporter, defaults={"reason": reason, "resolved_at": None}
     )
+    post_id = post.pk
+    transaction.on_commit(lambda: post_reported.send(sender=Report, post_id=post_id))
     return report

@@ -14,3 +14,12 @@ def screen_submitted_post(sender: object, *, post_id: int, **kwargs: object) -> 
         screen_post.delay(post_id)
     except Exception as exc:  # broker unreachable: the post stays pending; the sweep task retries it
         logger.error("could not queue post %s for screening (%s)", post_id, type(exc).__name__)
+
+
+def review_reported_post(sender: object, *, post_id: int, **kwargs: object) -> None:
+    from forum.models import Post
+    from moderation.actions import review_for_report
+
+    post = Post.objects.filter(pk=post_id).first()
+    if post is not None:
+        review_for_report(post=post)

@@ -10,10 +10,14 @@ from django.conf import settings
 from django.db import transaction
 
 import nlp_models
+from django.db.models import F
+from django.utils import timezone
+
 from forum.crypto import unseal
 from forum.models import Post, Status
 from forum.services import ScreeningOutcome, post_record_screening
-from moderation.models import Screening
+from moderation.audit import audit_record
+from moderation.models import AuditEntry, DailyFindingCount, Review, Screening
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +62,42 @@ def post_screen(*, post_id: int) -> Post | None:
         Screening.objects.bulk_create(records)
         outcome = ScreeningOutcome(decision.value, body.published_text, title_text)
         post = post_record_screening(post=post, outcome=outcome)
+        if decision != nlp_models.Decision.PUBLISH:
+            Review.objects.create(
+                post=post,
+                board_id=post.topic.board_id,
+                kind=Review.Kind.HELD,
+                urgent=decision == nlp_models.Decision.URGENT,
+            )
+        _count_removals(records)
+        audit_record(
+            action=AuditEntry.Action.SCREENED,
+            post=post,
+            summary=decision.value,
+            details={"reasons": [r for record in records for r in record.reasons]},
+        )
     logger.info("post %s screened: %s", post.pk, decision.value)
     return post
+
+
+# The kinds of findings that are removed from a text (filter-policy.md); others only inform a decision.
+REMOVAL_TYPES = frozenset(
+    "PERSON PHONE EMAIL ADDRESS POSTCODE BSN IBAN HANDLE URL SCHOOL BIRTHDATE PLATE PROFANITY".split()
+)
+
+
+def _count_removals(records: list[Screening]) -> None:
+    """Add this post's removals to the day's counts per type (for the team's figures)."""
+    counts: dict[str, int] = {}
+    for record in records:
+        for finding in record.findings:
+            if finding["type"] in REMOVAL_TYPES:
+                counts[finding["type"]] = counts.get(finding["type"], 0) + 1
+    day = timezone.localdate()
+    for kind, n in counts.items():
+        row, created = DailyFindingCount.objects.get_or_create(day=day, type=kind, defaults={"count": n})
+        if not created:
+            DailyFindingCount.objects.filter(pk=row.pk).update(count=F("count") + n)
 
 
 def _record(screening: nlp_models.Screening) -> dict:

@@ -35,3 +35,11 @@ def screen_stale_pending_posts(older_than_seconds: int = 120) -> int:
     for post_id in ids:
         screen_post.delay(post_id)
     return len(ids)
+
+
+@shared_task
+def apply_retention() -> dict[str, int]:
+    """Delete what the retention settings say may no longer be kept (run daily by beat)."""
+    from moderation.retention import retention_apply
+
+    return retention_apply()

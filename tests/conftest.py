@@ -80,3 +80,43 @@ def submit(django_capture_on_commit_callbacks):
         return response
 
     return run
+
+
+@pytest.fixture
+def senior_moderator(db) -> Member:
+    return _in_group("Hoofdmoderatoren", username="senior1", age=None)
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    """A browser of its own for the moderator, beside `client` (a member or a visitor)."""
+    from django.test import Client
+
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    return moderator_client
+
+
+@pytest.fixture
+def held_post(db, member, topic, submit):
+    """A reply the filter held for a moderator (an insult aimed at someone)."""
+    from forum import services
+    from moderation.services import post_screen
+
+    post = services.post_reply(author=member, topic=topic, text="jij bent echt een vieze homo, ga weg")
+    post_screen(post_id=post.pk)
+    post.refresh_from_db()
+    return post
+
+
+@pytest.fixture
+def urgent_post(db, topic):
+    from forum import services
+    from moderation.services import post_screen
+
+    post = services.post_reply(
+        author=MemberFactory(username="wolkje12"), topic=topic, text="ik wil niet meer leven, ik heb pillen gespaard"
+    )
+    post_screen(post_id=post.pk)
+    post.refresh_from_db()
+    return post

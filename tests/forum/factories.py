@@ -8,11 +8,12 @@ class MemberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Member
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"lid{n:04d}")
     age = 15
     age_given_on = factory.LazyFunction(timezone.localdate)
-    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-42")
+    password = factory.django.Password("geheim-wachtwoord-42")
     # Accounts from before the new-member window, so rate limits don't get in the way of tests.
     date_joined = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=60))
 

@@ -1,0 +1,137 @@
+"""What moderators read: the queue in order of danger, an item with its context, the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from forum.models import Member, Post
+from moderation.models import AuditEntry, ModeratorPreference, Review, Screening, Strike
+
+OPEN_STATES = (Review.State.OPEN, Review.State.ESCALATED)
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    """Keyset position in the queue's order: urgent first, then oldest first."""
+
+    urgent: bool
+    at: dt.datetime
+    id: int
+
+    def encode(self) -> str:
+        return f"{int(self.urgent)}_{self.at.timestamp():.6f}_{self.id}"
+
+    @classmethod
+    def decode(cls, raw: str | None) -> QueueCursor | None:
+        if not raw:
+            return None
+        try:
+            urgent, stamp, ident = raw.split("_")
+            return cls(urgent == "1", dt.datetime.fromtimestamp(float(stamp), tz=dt.UTC), int(ident))
+        except (ValueError, OverflowError, OSError):
+            return None
+
+
+def skipped_board_ids(*, moderator: Member) -> list[int]:
+    pref = ModeratorPreference.objects.filter(moderator=moderator).first()
+    return list(pref.skipped_boards.values_list("pk", flat=True)) if pref else []
+
+
+def queue_page(
+    *, moderator: Member, state: str, after: QueueCursor | None, limit: int = 50
+) -> tuple[list[Review], QueueCursor | None]:
+    """One page of the queue. Boards the moderator skips are left out, except urgent items."""
+    reviews = Review.objects.filter(state=state).select_related(
+        "post", "post__author", "post__topic", "board", "claimed_by"
+    )
+    skipped = skipped_board_ids(moderator=moderator)
+    if skipped:
+        reviews = reviews.exclude(Q(board_id__in=skipped) & Q(urgent=False))
+    if after is not None:
+        later = Q(created_at__gt=after.at) | Q(created_at=after.at, id__gt=after.id)
+        reviews = reviews.filter(Q(urgent__lt=after.urgent) | (Q(urgent=after.urgent) & later))
+    page = list(reviews.order_by("-urgent", "created_at", "id")[: limit + 1])
+    if len(page) > limit:
+        page = page[:limit]
+        last = page[-1]
+        return page, QueueCursor(last.urgent, last.created_at, last.pk)
+    return page, None
+
+
+def queue_counts() -> dict[str, int]:
+    """Waiting items by kind, for the admin menu and the queue's tabs (one query)."""
+    return Review.objects.filter(state__in=OPEN_STATES).aggregate(
+        urgent=Count("id", filter=Q(urgent=True, state=Review.State.OPEN)),
+        open=Count("id", filter=Q(state=Review.State.OPEN)),
+        escalated=Count("id", filter=Q(state=Review.State.ESCALATED)),
+        reported=Count("id", filter=Q(kind=Review.Kind.REPORTED)),
+    )
+
+
+@dataclass(frozen=True)
+class ReviewContext:
+    review: Review
+    screenings: list[Screening]
+    history: list[Post]
+    strikes: list[Strike]
+    age: int | None
+    report_reasons: dict[str, int]
+
+
+def review_context(*, review: Review) -> ReviewContext:
+    """An item with what a moderator needs to decide it at a glance."""
+    post = review.post
+    author = post.author
+    history: list[Post] = []
+    strikes: list[Strike] = []
+    if author is not None:
+        history = list(
+            Post.objects.filter(author=author)
+            .exclude(pk=post.pk)
+            .select_related("topic")
+            .order_by("-created_at")[:8]
+        )
+        strikes = list(
+            Strike.objects.filter(member=author, expires_at__gt=timezone.now()).order_by("-created_at")
+        )
+    reasons = dict(
+        post.reports.filter(resolved_at__isnull=True).values_list("reason").annotate(n=Count("id")).order_by()
+    )
+    return ReviewContext(
+        review=review,
+        screenings=list(post.screenings.order_by("part", "created_at")),
+        history=history,
+        strikes=strikes,
+        age=author.current_age() if author else None,
+        report_reasons=reasons,
+    )
+
+
+def audit_search(
+    *, query: str = "", action: str = "", before_id: int | None = None, limit: int = 50
+) -> tuple[list[AuditEntry], int | None]:
+    """The audit trail, newest first, filtered by a nickname / post number and an action."""
+    entries: QuerySet[AuditEntry] = AuditEntry.objects.all()
+    query = query.strip()
+    if query:
+        match = Q(actor_name__iexact=query) | Q(member_name__iexact=query)
+        if query.lstrip("#").isdigit():
+            match |= Q(post_id_ref=int(query.lstrip("#")))
+        entries = entries.filter(match)
+    if action:
+        entries = entries.filter(action=action)
+    if before_id:
+        entries = entries.filter(id__lt=before_id)
+    page = list(entries.order_by("-id")[: limit + 1])
+    if len(page) > limit:
+        page = page[:limit]
+        return page, page[-1].pk
+    return page, None
+
+
+def member_strikes(*, member: Member) -> QuerySet[Strike]:
+    return Strike.objects.filter(member=member, expires_at__gt=timezone.now()).order_by("-created_at")
