@@ -66,3 +66,13 @@ def test_healthz_reports_database_cache_and_broker(client):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"}
+
+
+@pytest.mark.django_db
+def test_pages_are_dutch_even_for_an_english_browser_until_english_is_chosen(client):
+    dutch = client.get("/forum/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/forum/"})
+    english = client.get("/forum/").content.decode()
+
+    assert "Praat erover met iemand" in dutch
+    assert "Talk to someone about it" in english
