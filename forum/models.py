@@ -80,15 +80,25 @@ HELD_STATUSES = (Status.PENDING, Status.QUEUED, Status.URGENT)
 class RejectReason(models.TextChoices):
     """Why a moderator did not place a post, as its writer reads it: kindly, in plain Dutch."""
 
-    PERSONAL_DATA = "personal_data", _(
-        "Er stonden gegevens in waarmee iemand jou of een ander kan vinden. Dat is niet veilig op het forum."
+    PERSONAL_DATA = (
+        "personal_data",
+        _(
+            "Er stonden gegevens in waarmee iemand jou of een ander kan vinden. Dat is niet veilig op het forum."
+        ),
     )
-    HURTFUL = "hurtful", _("Je bericht kan iemand anders kwetsen. Op Praatplein gaan we aardig met elkaar om.")
-    MEET_UP = "meet_up", _("Afspreken of contact buiten het forum is niet toegestaan, om iedereen veilig te houden.")
+    HURTFUL = (
+        "hurtful",
+        _("Je bericht kan iemand anders kwetsen. Op Praatplein gaan we aardig met elkaar om."),
+    )
+    MEET_UP = (
+        "meet_up",
+        _("Afspreken of contact buiten het forum is niet toegestaan, om iedereen veilig te houden."),
+    )
     OFF_TOPIC = "off_topic", _("Je bericht past niet op het forum of niet bij dit onderwerp.")
     SPAM = "spam", _("Reclame en herhaalde berichten plaatsen we niet.")
-    CARE = "care", _(
-        "We plaatsen je bericht niet, omdat we ons zorgen om je maken. Praat erover met een vrijwilliger."
+    CARE = (
+        "care",
+        _("We plaatsen je bericht niet, omdat we ons zorgen om je maken. Praat erover met een vrijwilliger."),
     )
 
 

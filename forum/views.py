@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
+from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
 from forum.forms import (
     DeleteAccountForm,
     LoginForm,
@@ -29,6 +30,13 @@ from forum.models import Board, Member, Post, Status, Topic
 def _data(request: HttpRequest):
     """The submitted data, so that an empty submission is still validated (and told what is missing)."""
     return request.POST if request.method == "POST" else None
+
+
+def _limited(request: HttpRequest, action: str, who: str | None = None) -> ValidationError | None:
+    """Count an attempt at `action`; the error to show when there were too many."""
+    limit, window = settings.RATE_LIMITS[action]
+    wait = rate_limit_hit(action=action, who=who or requester_key(request), limit=limit, window=window)
+    return too_many(wait) if wait else None
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -143,6 +151,8 @@ def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
     form = ReportForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
+            if error := _limited(request, "report"):
+                raise error
             services.report_create(reporter=request.user, post=post, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             _add_errors(form, error)
@@ -171,6 +181,9 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     form = SignUpForm(_data(request))
     if request.method == "POST" and form.is_valid():
         age = form.cleaned_data["age"]
+        if error := _limited(request, "sign_up"):
+            form.add_error(None, error)
+            return render(request, "forum/sign_up.html", {"form": form}, status=429)
         if not services.age_allowed(age):
             return render(
                 request, "forum/sign_up_age.html", {"age": age, "too_young": age < settings.FORUM_MIN_AGE}
@@ -188,9 +201,26 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """Logging in, throttled per browser session and per nickname (never per IP address)."""
+
     template_name = "forum/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        nickname = request.POST.get("username", "").strip().lower()[:150]
+        error = _limited(request, "login") or _limited(request, "login_nickname", who=f"n:{nickname}")
+        if error:
+            # Not even checked: the nickname comes back filled in, with the reason to wait.
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            context = self.get_context_data(form=form, throttled=error.messages[0])
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form) -> HttpResponse:  # type: ignore[no-untyped-def]
+        window = settings.RATE_LIMITS["login_nickname"][1]
+        rate_limit_reset(action="login_nickname", who=f"n:{form.get_user().username.lower()}", window=window)
+        return super().form_valid(form)
 
 
 @require_POST
@@ -204,6 +234,8 @@ def recover(request: HttpRequest) -> HttpResponse:
     form = RecoverForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
+            if error := _limited(request, "recover"):
+                raise error
             member_obj = services.member_reset_password(
                 nickname=form.cleaned_data["nickname"],
                 code=form.cleaned_data["code"],

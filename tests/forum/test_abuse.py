@@ -1,0 +1,104 @@
+"""Limits on trying too often, per member or per browser session, with a clear Dutch message."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from forum.models import Member
+from tests.forum.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_logging_in_too_often_is_paused_per_nickname_and_the_nickname_stays(client, member, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login_nickname": (3, 900)}
+    for _ in range(3):
+        client.post(reverse("forum:login"), {"username": member.username, "password": "fout"})
+
+    response = client.post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "te vaak geprobeerd" in page
+    assert f'value="{member.username}"' in page
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_good_login_is_not_paused_by_a_few_typos(client, member):
+    for _ in range(2):
+        client.post(reverse("forum:login"), {"username": member.username, "password": "fout"})
+
+    response = client.post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+
+    assert response.status_code == 302
+
+
+def test_signing_up_too_often_from_one_browser_is_paused(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign_up": (2, 3600)}
+    data = {"age": 14, "password": "lange-zin-als-wachtwoord", "password_again": "lange-zin-als-wachtwoord"}
+    for nickname in ("0612345678", "0687654321"):  # refused nicknames count as attempts too
+        client.post(reverse("forum:sign_up"), {**data, "nickname": nickname})
+
+    response = client.post(reverse("forum:sign_up"), {**data, "nickname": "golf9x"})
+
+    assert response.status_code == 429
+    assert "te vaak geprobeerd" in response.content.decode()
+    assert 'value="golf9x"' in response.content.decode()
+    assert not Member.objects.filter(username="golf9x").exists()
+
+
+def test_reporting_too_often_is_paused(member_client, topic, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "report": (2, 3600)}
+    posts = [PostFactory(topic=topic) for _ in range(3)]
+    for post in posts[:2]:
+        member_client.post(reverse("forum:post_report", args=[post.pk]), {"reason": "spam"})
+
+    page = member_client.post(
+        reverse("forum:post_report", args=[posts[2].pk]), {"reason": "spam"}
+    ).content.decode()
+
+    assert "te vaak geprobeerd" in page
+    assert not posts[2].reports.exists()
+
+
+def test_public_pages_send_a_content_security_policy_without_unsafe_inline(client, topic):
+    for url in ["/", "/forum/", topic.get_absolute_url(), reverse("forum:sign_up"), "/chat/"]:
+        policy = client.get(url).headers.get("Content-Security-Policy", "")
+        assert "default-src 'self'" in policy, url
+        assert "unsafe-inline" not in policy, url
+
+
+def test_no_log_line_carries_an_ip_address_or_the_text_of_a_post(
+    client, member_client, topic, caplog, submit
+):
+    caplog.set_level(logging.DEBUG)
+    submit(member_client, topic.get_absolute_url(), {"text": "mijn geheim: bel 0612345678"})
+    client.get("/bestaat-niet/", REMOTE_ADDR="203.0.113.77", HTTP_X_FORWARDED_FOR="198.51.100.23")
+    client.post(reverse("forum:login"), {"username": "x", "password": "y"}, REMOTE_ADDR="203.0.113.77")
+
+    logged = "\n".join(r.getMessage() + " " + str(r.args) for r in caplog.records)
+    assert "203.0.113.77" not in logged
+    assert "198.51.100.23" not in logged
+    assert "mijn geheim" not in logged
+    assert "0612345678" not in logged
+
+
+def test_passwords_are_hashed_with_argon2_in_production_settings():
+    from config.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
