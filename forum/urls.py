@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path("account/verwijderen/", views.account_delete, name="account_delete"),
     path("lid/<str:nickname>/", views.member, name="member"),
+    path("voorbeeld/", views.preview, name="preview"),
     path("bericht/<int:post_id>/status/", views.post_status, name="post_status"),
     path("bericht/<int:post_id>/herkenbaar/", views.post_recognise, name="post_recognise"),
     path("bericht/<int:post_id>/melden/", views.post_report, name="post_report"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
+from forum.preview import preview_context
 from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
 from forum.forms import (
     DeleteAccountForm,
@@ -62,10 +63,31 @@ def board(request: HttpRequest, board: str) -> HttpResponse:
     )
 
 
+def _wants_preview(request: HttpRequest) -> bool:
+    return request.method == "POST" and "voorbeeld" in request.POST
+
+
+def _preview(request: HttpRequest, *, title: str = "", text: str) -> dict | None:
+    """The preview of a draft, or None (with the reason on the page) when asked for too often."""
+    if _limited(request, "preview"):
+        messages.error(
+            request, _("Je hebt heel vaak een voorbeeld gevraagd. Wacht even en probeer het opnieuw.")
+        )
+        return None
+    return preview_context(title=title, text=text)
+
+
 @login_required
 def topic_new(request: HttpRequest, board: str) -> HttpResponse:
     board_obj = get_object_or_404(Board, slug=board)
     form = TopicForm(_data(request))
+    if _wants_preview(request):
+        preview = _preview(request, title=request.POST.get("title", ""), text=request.POST.get("text", ""))
+        return render(
+            request,
+            "forum/topic_new.html",
+            {"board": board_obj, "form": TopicForm(request.POST), "preview": preview},
+        )
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_start(
@@ -87,10 +109,14 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     if not selectors.topic_visible_to(topic=topic_obj, viewer=viewer):
         return render(request, "forum/topic_hidden.html", {"board": topic_obj.board}, status=404)
     form = ReplyForm(_data(request))
+    preview = None
     if request.method == "POST":
         if viewer is None:
             return redirect(f"{_login_url()}?next={topic_obj.get_absolute_url()}")
-        if form.is_valid():
+        if _wants_preview(request):
+            preview = _preview(request, text=request.POST.get("text", ""))
+            form = ReplyForm(request.POST)
+        elif form.is_valid():
             try:
                 post = services.post_reply(author=viewer, topic=topic_obj, text=form.cleaned_data["text"])
             except ValidationError as error:
@@ -112,6 +138,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
             "recognised": selectors.recognised_post_ids(member=viewer, posts=posts),
             "form": form,
             "own_urgent": own_urgent,
+            "preview": preview,
             "own_pending": any(
                 p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts
             ),
@@ -276,3 +303,13 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Je account is verwijderd. Je bent altijd welkom terug."))
             return redirect("forum:index")
     return render(request, "forum/account_delete.html", {"form": form})
+
+
+@require_POST
+@login_required
+def preview(request: HttpRequest) -> HttpResponse:
+    """The preview as an HTML fragment, for the page's script while the member types."""
+    context = _preview(request, title=request.POST.get("title", ""), text=request.POST.get("text", ""))
+    if context is None:
+        return HttpResponse(status=429)
+    return render(request, "forum/_preview.html", context)

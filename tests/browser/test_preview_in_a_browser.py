@@ -1,0 +1,47 @@
+"""The preview in a real browser, with and without JavaScript: the phone number and why it goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def logged_in_page(browser, live_server, *, javascript: bool):
+    MemberFactory(username="typist14")
+    page = browser.new_context(base_url=live_server.url, java_script_enabled=javascript).new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/forum/inloggen/")
+    page.get_by_label("Schuilnaam").fill("typist14")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    return page
+
+
+def a_topic():
+    topic = TopicFactory(board=BoardFactory(name="School", slug="school"), title="Toetsweek")
+    PostFactory(topic=topic, is_opening=True, body="Hoe leren jullie?")
+    return topic
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_reply_preview_shows_the_phone_number_replaced_and_explained(browser, live_server, javascript):
+    topic = a_topic()
+    page = logged_in_page(browser, live_server, javascript=javascript)
+    page.goto(topic.get_absolute_url())
+
+    page.get_by_label("Jouw reactie").fill("Leer met mij! Bel 06-12345678")
+    if not javascript:
+        page.get_by_role("button", name="Bekijk eerst").click()
+
+    preview = page.locator("[data-preview] .preview")
+    preview.locator("mark[data-kind=PHONE]").wait_for()
+    assert "Bel [telefoonnummer]" in preview.inner_text()
+    assert "zodat niemand je buiten het forum kan vinden" in preview.inner_text()
+    assert page.get_by_label("Jouw reactie").input_value() == "Leer met mij! Bel 06-12345678"
+
+    page.get_by_role("button", name="Plaatsen", exact=True).click()
+    page.locator(".post", has_text="Leer met mij!").get_by_text("Bel [telefoonnummer]").wait_for()
