@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
-from forum.preview import preview_context
-from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
 from forum.forms import (
     DeleteAccountForm,
     LoginForm,
@@ -26,6 +24,8 @@ from forum.forms import (
     TopicForm,
 )
 from forum.models import Board, Member, Post, Status, Topic
+from forum.preview import preview_context
+from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
 
 
 def _data(request: HttpRequest):

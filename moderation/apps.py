@@ -10,5 +10,7 @@ class ModerationConfig(AppConfig):
         from forum.signals import post_reported, post_submitted
         from moderation import receivers
 
-        post_submitted.connect(receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post")
+        post_submitted.connect(
+            receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post"
+        )
         post_reported.connect(receivers.review_reported_post, dispatch_uid="moderation.review_reported_post")

@@ -8,11 +8,10 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-
-import nlp_models
 from django.db.models import F
 from django.utils import timezone
 
+import nlp_models
 from forum.crypto import unseal
 from forum.models import Post, Status
 from forum.services import ScreeningOutcome, post_record_screening
