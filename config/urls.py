@@ -5,13 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from moderation import views as moderation_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("forum/account/waarschuwingen/", moderation_views.my_warnings, name="my_warnings"),
     path("forum/", include("forum.urls")),
     path("chat/", include("chat.urls")),
+    path("zoeken/", include("cms.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

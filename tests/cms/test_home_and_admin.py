@@ -42,3 +42,11 @@ def test_members_and_volunteers_do_not_reach_the_admin(client, role, request):
 
     assert response.status_code == 302
     assert "/beheer/login/" in response["Location"]
+
+
+def test_forum_moderators_cannot_publish_information_pages(moderator):
+    from wagtail.models import Page
+
+    root = Page.objects.get(depth=1)
+    assert not root.permissions_for_user(moderator).can_publish()
+    assert not Page.objects.get(depth=2).permissions_for_user(moderator).can_publish()

@@ -106,7 +106,7 @@ def test_rejected_writer_sees_the_reason_kindly_with_the_rules_and_the_chat(
     page = member_client.get(held_post.topic.get_absolute_url()).content.decode()
     assert "Dit bericht is niet geplaatst" in page
     assert "Je bericht kan iemand anders kwetsen" in page
-    assert "Lees de regels van het forum" in page
+    assert 'href="/regels/">Lees de regels van het forum' in page
     assert "Praat erover met een vrijwilliger" in page
     held_post.refresh_from_db()
     assert held_post.original == ""

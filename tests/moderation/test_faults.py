@@ -1,0 +1,116 @@
+"""Nothing is lost when the broker is down or a worker dies in the middle of a screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import time
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from forum import services
+from forum.models import Post, Status
+from moderation.models import Screening
+from moderation.tasks import screen_stale_pending_posts
+from tests.moderation.workers import (
+    REDIS_URL,
+    celery_sending_to,
+    new_queue,
+    require_redis,
+    start_worker,
+    stop_worker,
+)
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+UNREACHABLE = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+
+
+def wait_for(condition, seconds: float = 90) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_post_submitted_while_the_broker_is_down_is_answered_and_screened_once_it_is_back(
+    client, member, topic, settings
+):
+    require_redis()
+    from config.celery import app
+
+    client.force_login(member)
+    app.conf.broker_connection_timeout = 1
+    app.conf.task_publish_retry = False
+    try:
+        with celery_sending_to(UNREACHABLE, new_queue()):
+            response = client.post(topic.get_absolute_url(), {"text": "bel me op 06-12345678"}, follow=True)
+    finally:
+        app.conf.broker_connection_timeout = 4
+        app.conf.task_publish_retry = True
+
+    assert response.status_code == 200
+    assert "Je bericht wordt gecontroleerd" in response.content.decode()
+    post = Post.objects.get(topic=topic, is_opening=False)
+    assert post.status == Status.PENDING
+
+    Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    queue = new_queue()
+    worker = start_worker(queue)
+    try:
+        with celery_sending_to(REDIS_URL, queue):
+            assert screen_stale_pending_posts() == 1
+            assert screen_stale_pending_posts() in (0, 1)  # the sweep may run again before the worker is done
+        assert wait_for(lambda: Post.objects.get(pk=post.pk).status != Status.PENDING)
+    finally:
+        stop_worker(worker)
+
+    post.refresh_from_db()
+    assert post.status == Status.PUBLISHED
+    assert post.body == "bel me op [telefoonnummer]"
+    assert Screening.objects.filter(post=post).count() == 1
+
+
+def test_a_worker_killed_during_screening_loses_nothing_and_screens_once(member, topic):
+    require_redis()
+    queue = new_queue()
+    # Unacknowledged messages come back after 5 s instead of an hour, so the test need not wait.
+    first = start_worker(queue, CELERY_VISIBILITY_TIMEOUT="5")
+    try:
+        with celery_sending_to(REDIS_URL, queue):
+            post = services.post_reply(author=member, topic=topic, text="mail me op iemand@example.nl")
+        received = False
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not received:
+            line = first.stdout.readline()
+            received = "received" in line
+        assert received, "the first worker never received the task"
+        first.send_signal(signal.SIGKILL)  # the model is still loading: the screening is cut short
+        first.wait(timeout=30)
+    finally:
+        stop_worker(first)
+
+    second = start_worker(queue, CELERY_VISIBILITY_TIMEOUT="5")
+    try:
+        assert wait_for(lambda: Post.objects.get(pk=post.pk).status != Status.PENDING, seconds=120)
+    finally:
+        stop_worker(second)
+
+    post.refresh_from_db()
+    assert post.status == Status.PUBLISHED
+    assert post.body == "mail me op [e-mailadres]"
+    assert Screening.objects.filter(post=post).count() == 1
+
+
+def test_the_writer_always_gets_a_page_back(client, member, topic):
+    client.force_login(member)
+
+    response = client.post(topic.get_absolute_url(), {"text": "gewoon een reactie"})
+
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    assert reverse("forum:login") not in response["Location"]
