@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint bench nlp-model messages worker clean
+.PHONY: install run test lint bench bench-chat nlp-model messages worker clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,7 +36,11 @@ lint: install
 	$(PY) -m mypy .
 
 bench: install
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,bench]"
 	$(PY) -m nlp_models.bench
+
+bench-chat: install
+	$(PY) -m chat.bench
 
 nlp-model: install
 	$(PY) -m nlp_models.train

@@ -115,7 +115,9 @@ def urgent_post(db, topic):
     from moderation.services import post_screen
 
     post = services.post_reply(
-        author=MemberFactory(username="wolkje12"), topic=topic, text="ik wil niet meer leven, ik heb pillen gespaard"
+        author=MemberFactory(username="wolkje12"),
+        topic=topic,
+        text="ik wil niet meer leven, ik heb pillen gespaard",
     )
     post_screen(post_id=post.pk)
     post.refresh_from_db()

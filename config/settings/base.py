@@ -34,6 +34,7 @@ ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost").
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS").split(",") if o.strip()]
 
 INSTALLED_APPS = [
+    "daphne",  # runserver serves ASGI (the chat's WebSockets); must come before staticfiles
     "forum",
     "moderation",
     "cms",
@@ -63,9 +64,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "forum.context_processors.site_help",
+                "cms.context_processors.site_help",
             ],
         },
     },
@@ -120,7 +122,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message a worker took but never acknowledged (it died) is delivered again after this many seconds.
+_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # How often a worker looks for such messages; kombu's default is about every 100 s.
+    "unacked_restore_interval": min(10, _VISIBILITY_TIMEOUT),
+    "unacked_restore_throttle": 1 if _VISIBILITY_TIMEOUT < 60 else 10,
+}
 CELERY_TIMEZONE = "Europe/Amsterdam"
 
 # Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
@@ -133,11 +142,15 @@ if ELASTICSEARCH_URL:
             "INDEX": env("ELASTICSEARCH_INDEX", "praatplein"),
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # Dutch stemming and stop words for every text field (the index's default analyzer).
+            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if "postgresql" in DATABASES["default"]["ENGINE"]:
+        # Dutch stemming: "toetsen" finds "toets". (SQLite's full-text search does not stem.)
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 
 # Original texts of held posts are encrypted at rest with this key (Fernet, urlsafe base64 of
 # 32 bytes). Outside production a key is derived from SECRET_KEY so the site runs as it is.
@@ -203,6 +216,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
+        "django.channels.server": {"handlers": [], "level": "ERROR", "propagate": False},  # daphne runserver
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
@@ -220,6 +234,9 @@ FORUM_MEMBER_POST_INTERVAL = env_int("FORUM_MEMBER_POST_INTERVAL", 5)
 FORUM_TOPICS_PER_PAGE = 25
 FORUM_POSTS_PER_PAGE = 50
 FORUM_RECOVERY_CODES = 8
+FORUM_RULES_URL = "/regels/"
+# The screening entry point the forum's preview calls: the same one the Celery task uses.
+FORUM_TEXT_SCREEN = "moderation.services.text_screen"
 # Where a submitted post is announced. moderation connects to forum.signals.post_submitted.
 
 # The filter's thresholds (nlp_models.FilterConfig); see README, "The filter".
@@ -227,9 +244,10 @@ NLP_FILTER = {
     "remove_threshold": float(env("NLP_REMOVE_THRESHOLD", "0.5")),
     "queue_threshold": float(env("NLP_QUEUE_THRESHOLD", "0.5")),
     "urgent_threshold": float(env("NLP_URGENT_THRESHOLD", "0.5")),
+    "profanity_threshold": float(env("NLP_PROFANITY_THRESHOLD", "0.5")),
 }
 
-# Shown on every page. Editors get site settings for these in the CMS issue.
+# Shown on every page; editors change them in the site settings ("Hulp en chat"). This is the default.
 CRISIS_LINES = [
     {"name": "113 Zelfmoordpreventie", "phone": "0800-0113", "href": "tel:08000113"},
     {"name": _("Alarmnummer bij direct gevaar"), "phone": "112", "href": "tel:112"},
@@ -240,8 +258,77 @@ CELERY_BEAT_SCHEDULE = {
         "task": "moderation.tasks.screen_stale_pending_posts",
         "schedule": 60.0,
     },
+    "moderation-retention": {
+        "task": "moderation.tasks.apply_retention",
+        "schedule": 60.0 * 60 * 24,
+    },
 }
 
 # `manage.py load_demo` refuses to run where this is False (production).
 DEMO_CONTENT_ALLOWED = True
-DEMO_LOADERS = ["forum.demo.load"]
+DEMO_LOADERS = ["forum.demo.load", "cms.demo.load"]
+# Information pages: Wagtail's scheduled publishing and expiry (cms.tasks).
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_scheduled", "schedule": 60.0}
+# Editors cannot publish; a second editor's approval publishes (cms.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.workflow_state_publish"
+
+# --- Chat (chat/) ----------------------------------------------------------------------------
+# The channel layer carries chat messages between server processes: Redis when REDIS_URL is set
+# (socket_timeout None: redis-py 8's 5 s timeout equals channels-redis's 5 s blocking read and
+# would drop every quiet connection), otherwise in memory (one process only).
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                # redis-py 8 raises MaxConnectionsError past its pool (100) instead of waiting.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": None,
+                        "max_connections": env_int("CHAT_LAYER_MAX_CONNECTIONS", 1000),
+                    }
+                ],
+                "capacity": env_int("CHAT_LAYER_CAPACITY", 1000),
+                "expiry": 60,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Opening hours: a dotted path to a function returning {weekday (0 = Monday): [("HH:MM", "HH:MM")]},
+# e.g. the CMS's site settings; when empty, CHAT_OPENING_HOURS. Europe/Amsterdam time.
+CHAT_OPENING_HOURS_PROVIDER = env("CHAT_OPENING_HOURS_PROVIDER", "cms.help.chat_opening_hours")
+CHAT_OPENING_HOURS = {day: [("14:00", "21:00")] for day in range(7)}
+CHAT_MAX_CONCURRENT = env_int("CHAT_MAX_CONCURRENT", 2)  # chats one volunteer handles at once
+CHAT_OFFER_SECONDS = env_int("CHAT_OFFER_SECONDS", 120)  # an offer not taken by then goes to another
+CHAT_TIME_OUT_MINUTES = [30, 240, 1440, 10080]  # the lengths a volunteer may choose
+CHAT_STALE_MINUTES = env_int("CHAT_STALE_MINUTES", 180)  # abandoned chats are closed after this
+CHAT_DEFAULT_CHAT_MINUTES = 20  # for the wait estimate until there are figures
+CHAT_MESSAGE_MAX_LENGTH = 2000
+CHAT_MIN_AGE = 8
+CHAT_MAX_AGE = 18
+CELERY_BEAT_SCHEDULE["chat-end-stale-chats"] = {"task": "chat.tasks.end_stale_chats", "schedule": 300.0}
+
+# Moderation (see README, "Moderation").
+MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 10)
+MODERATION_STRIKE_DAYS = env_int("MODERATION_STRIKE_DAYS", 365)
+MODERATION_STRIKES_TO_BLOCK = env_int("MODERATION_STRIKES_TO_BLOCK", 3)
+MODERATION_CONTACT_STRIKES_TO_BLOCK = env_int("MODERATION_CONTACT_STRIKES_TO_BLOCK", 2)
+MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
+# Originals of items nobody decided are deleted after this many days; audit details after AUDIT_DETAIL_DAYS.
+MODERATION_ORIGINAL_RETENTION_DAYS = env_int("MODERATION_ORIGINAL_RETENTION_DAYS", 30)
+MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
+
+# The Content-Security-Policy (config/security.py) is not sent under these paths (the Wagtail admin).
+CSP_EXCLUDE_PREFIXES = ["/beheer/", "/documenten/"]
+
+# Rate limits (per member or per browser session): (attempts, seconds).
+RATE_LIMITS = {
+    "sign_up": (5, 60 * 60),
+    "login": (10, 15 * 60),
+    "login_nickname": (10, 15 * 60),
+    "recover": (5, 60 * 60),
+    "report": (20, 60 * 60),
+    "preview": (60, 60),
+}

@@ -6,7 +6,7 @@ import pytest
 
 from forum.models import Board
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_sign_up_post_and_see_the_phone_number_removed(page):

@@ -11,7 +11,7 @@ from cms.models import HomePage, TopicIndexPage
 from cms.services import editorial_workflow_ensure
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "geheim-wachtwoord-42"
 

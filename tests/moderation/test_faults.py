@@ -23,7 +23,7 @@ from tests.moderation.workers import (
     stop_worker,
 )
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 UNREACHABLE = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
 

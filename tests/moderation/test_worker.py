@@ -19,7 +19,7 @@ from tests.moderation.workers import (
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_on_redis_screens_a_submitted_post(member, board):
     require_redis()
     queue = new_queue()

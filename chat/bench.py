@@ -1,0 +1,276 @@
+"""How many concurrent chats one server process holds with the Redis channel layer.
+
+    python -m chat.bench [--rooms 100,250,500,1000] [--seconds 10] [--redis redis://127.0.0.1:6379/14]
+
+Starts one uvicorn process (config.asgi, the real consumers) on a loopback port with the Redis
+channel layer, against a scratch database (a temporary SQLite file, migrated here, or
+--database-url). For each step it creates that many active chats, opens two WebSockets per chat
+(the young person and the volunteer), and lets every young person send a message every 2 s (--interval) for
+--seconds; it reports delivery to the volunteer (latency p50/p99, losses), the server's CPU and
+memory. It stops by itself after the last step, or at the first step with losses or a p99 above
+one second. Loopback only; not run by the tests. Needs `websockets` (installed with uvicorn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERVAL = 2.0  # seconds between a young person's messages (--interval)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _loopback(url: str) -> bool:
+    return urllib.parse.urlparse(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def _proc_stats(pid: int) -> tuple[float, int]:
+    """CPU seconds used so far and resident memory in KB of process `pid` (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    rss = next(
+        int(line.split()[1])
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        if line.startswith("VmRSS")
+    )
+    return cpu, rss
+
+
+def _setup_django(database_url: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["REDIS_URL"] = ""
+    import django
+
+    django.setup()
+
+
+def _make_chats(n: int) -> tuple[list[str], str, list[int]]:
+    """n active chats of one volunteer: the young people's session keys, the volunteer's, the chat ids."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from chat import services
+    from chat.models import Chat, ChatStatus
+    from forum.models import Member
+
+    volunteer, _ = Member.objects.get_or_create(username="bench-vrijwilliger")
+    volunteer.groups.add(Group.objects.get_or_create(name="Vrijwilligers")[0])
+    session = SessionStore()
+    session[SESSION_KEY] = str(volunteer.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = volunteer.get_session_auth_hash()
+    session.create()
+    volunteer_key = session.session_key or ""
+    young_keys, chat_ids = [], []
+    now = timezone.now()
+    for i in range(n):
+        token = services.new_token()
+        chat = Chat.objects.create(
+            token_hash=services.token_hash(token),
+            visitor_hash=services.token_hash(services.new_token()),
+            nickname=f"bench{i}",
+            age=14,
+            status=ChatStatus.ACTIVE,
+            volunteer=volunteer,
+            started_at=now,
+        )
+        young = SessionStore()
+        young["chat_token"] = token
+        young.create()
+        young_keys.append(young.session_key or "")
+        chat_ids.append(chat.pk)
+    return young_keys, volunteer_key, chat_ids
+
+
+def _clear_chats(session_keys: list[str]) -> None:
+    """Delete what the benchmark created, and nothing else."""
+    from django.contrib.sessions.models import Session
+
+    from chat.models import Chat
+
+    Chat.objects.filter(nickname__startswith="bench", volunteer__username="bench-vrijwilliger").delete()
+    Session.objects.filter(session_key__in=session_keys).delete()
+
+
+async def _room(
+    url: str, young_key: str, volunteer_key: str, chat_id: int, seconds: float, interval: float, stats: dict
+) -> None:
+    import websockets
+
+    origin = url.replace("ws://", "http://")
+    # No client pings and a patient handshake: the client shares the machine with the server.
+    young = await websockets.connect(
+        f"{url}/ws/chat/mijn/",
+        origin=websockets.Origin(origin),
+        additional_headers={"Cookie": f"sessionid={young_key}"},
+        ping_interval=None,
+        open_timeout=60,
+    )
+    volunteer = await websockets.connect(
+        f"{url}/ws/chat/gesprek/{chat_id}/",
+        origin=websockets.Origin(origin),
+        additional_headers={"Cookie": f"sessionid={volunteer_key}"},
+        ping_interval=None,
+        open_timeout=60,
+    )
+    stats["connected"] += 2
+    await stats["ready"].wait()
+
+    async def listen() -> None:
+        import json
+
+        async for raw in volunteer:
+            event = json.loads(raw)
+            if event.get("type") == "message" and event.get("sender") == "young":
+                stats["latencies"].append(time.monotonic() - float(event["text"]))
+
+    async def drain() -> None:
+        async for _ in young:
+            pass
+
+    listener, drainer = asyncio.create_task(listen()), asyncio.create_task(drain())
+    import json
+    import random
+
+    await asyncio.sleep(random.uniform(0, interval))  # noqa: S311 (spreading the load)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        await young.send(
+            json.dumps({"type": "message", "text": repr(time.monotonic()), "client_id": uuid.uuid4().hex})
+        )
+        stats["sent"] += 1
+        await asyncio.sleep(interval)
+    await asyncio.sleep(2)  # let the last messages arrive
+    listener.cancel()
+    drainer.cancel()
+    await young.close()
+    await volunteer.close()
+
+
+async def _step(
+    url: str, young_keys: list[str], volunteer_key: str, chat_ids: list[int], seconds: float, interval: float
+) -> dict:
+    stats: dict = {"sent": 0, "latencies": [], "connected": 0, "ready": asyncio.Event(), "errors": 0}
+    tasks = []
+    for key, chat_id in zip(young_keys, chat_ids, strict=True):
+        tasks.append(asyncio.create_task(_room(url, key, volunteer_key, chat_id, seconds, interval, stats)))
+        await asyncio.sleep(0.005)  # do not open thousands of sockets in the same millisecond
+    while stats["connected"] < 2 * len(chat_ids) and not any(t.done() for t in tasks):
+        await asyncio.sleep(0.1)
+    stats["ready"].set()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    stats["errors"] = sum(isinstance(r, BaseException) for r in results)
+    return stats
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rooms", default="100,250,500,1000", help="chats per step, comma-separated")
+    parser.add_argument("--seconds", type=float, default=10.0, help="traffic per step")
+    parser.add_argument("--interval", type=float, default=INTERVAL, help="seconds between messages in a chat")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/14", help="Redis on this machine")
+    parser.add_argument(
+        "--database-url", default="", help="a scratch database (default: a temporary SQLite file)"
+    )
+    args = parser.parse_args()
+    if not _loopback(args.redis) or (
+        args.database_url and not _loopback(args.database_url.replace("sqlite", "x"))
+    ):
+        sys.exit("The benchmark runs on this machine only: use a loopback Redis and database.")
+    scratch = tempfile.TemporaryDirectory(prefix="chat-bench-")
+    database_url = args.database_url or f"sqlite:///{scratch.name}/bench.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base", "DATABASE_URL": database_url}
+    print("migrating the scratch database…", flush=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    _setup_django(database_url)
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ]
+        + ["--no-access-log", "--log-level", "warning", "--ws-max-queue", "64"],
+        cwd=ROOT,
+        env={**env, "REDIS_URL": args.redis},
+    )
+    url = f"ws://127.0.0.1:{port}"
+    created: list[str] = []
+    try:
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 (loopback)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    sys.exit("the server did not start")
+                time.sleep(0.3)
+        print(
+            f"one uvicorn process, RedisChannelLayer at {args.redis},"
+            f" one message per chat every {args.interval:g} s"
+        )
+        print("chats  sockets  sent/s  delivered  lost   p50 ms  p99 ms  server CPU  server RSS")
+        for rooms in (int(r) for r in args.rooms.split(",")):
+            _clear_chats(created)
+            young_keys, volunteer_key, chat_ids = _make_chats(rooms)
+            created = [*young_keys, volunteer_key]
+            cpu_before, _ = _proc_stats(server.pid)
+            started = time.monotonic()
+            stats = asyncio.run(_step(url, young_keys, volunteer_key, chat_ids, args.seconds, args.interval))
+            elapsed = time.monotonic() - started
+            cpu_after, rss = _proc_stats(server.pid)
+            latencies = sorted(stats["latencies"])
+            delivered = len(latencies)
+            lost = stats["sent"] - delivered
+            p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
+            p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan")
+            print(
+                f"{rooms:5d}  {2 * rooms:7d}  {stats['sent'] / args.seconds:6.0f}  {delivered:9d}  {lost:4d}"
+                f"  {p50:7.1f} {p99:7.1f}  {100 * (cpu_after - cpu_before) / elapsed:8.0f} %"
+                f"  {rss / 1024:7.0f} MB"
+                + (f"  ({stats['errors']} rooms failed)" if stats["errors"] else ""),
+                flush=True,
+            )
+            if lost > stats["sent"] * 0.005 or p99 > 1000 or stats["errors"]:
+                print("stopping: losses, failures or a p99 above one second at this step")
+                break
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        _clear_chats(created)
+        scratch.cleanup()
+
+
+if __name__ == "__main__":
+    main()

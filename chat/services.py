@@ -1,0 +1,311 @@
+"""Writes for the chat. Volunteer actions come in pairs: `check_*` authorises and validates
+(raising PermissionDenied or ValidationError), `do_*` changes the data and tells the browsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import secrets
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chat import events, hours, selectors
+from chat.models import AgeGroup, Chat, ChatRecord, ChatStatus, Message, TimeOut, VolunteerPresence
+from forum.models import Board, Member
+
+_system_random = random.SystemRandom()
+
+
+def new_token() -> str:
+    """A random token for the browser session; only its hash is stored."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def text_clean(text: str, *, max_length: int) -> str:
+    """NFC, without control or zero-width characters (line breaks kept), trimmed; never empty."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")).strip()
+    if not text:
+        raise ValidationError(_("Je bericht is leeg."), code="empty")
+    return text[:max_length]
+
+
+def age_group(age: int) -> str:
+    if age < 12:
+        return AgeGroup.AGE_8_11
+    if age < 15:
+        return AgeGroup.AGE_12_14
+    return AgeGroup.AGE_15_18
+
+
+# --- The young person's side ---------------------------------------------------------------
+
+
+def time_out_until(*, visitor_hash: str) -> dt.datetime | None:
+    """The end of the running time-out of this browser session, if any."""
+    running = TimeOut.objects.filter(visitor_hash=visitor_hash, until__gt=timezone.now()).order_by("-until")
+    return running.values_list("until", flat=True).first()
+
+
+def check_chat_start(*, visitor_hash: str, nickname: str, age: int, at: dt.datetime | None = None) -> str:
+    """Raise ValidationError when this session may not start a chat now; returns the clean nickname."""
+    if time_out_until(visitor_hash=visitor_hash):
+        raise ValidationError(_("Je kunt op dit moment geen nieuwe chat starten."), code="time_out")
+    if not hours.is_open(at=at):
+        raise ValidationError(_("De chat is nu gesloten."), code="closed")
+    if Chat.objects.filter(visitor_hash=visitor_hash).exists():
+        raise ValidationError(_("Je hebt al een chat open."), code="already_open")
+    if not settings.CHAT_MIN_AGE <= age <= settings.CHAT_MAX_AGE:
+        raise ValidationError(
+            _("Deze chat is voor jongeren van %(min)d tot en met %(max)d jaar.")
+            % {"min": settings.CHAT_MIN_AGE, "max": settings.CHAT_MAX_AGE},
+            code="age",
+        )
+    clean = " ".join(nickname.split())[:30]
+    if not clean:
+        raise ValidationError(_("Kies een naam waarmee de vrijwilliger je mag aanspreken."), code="nickname")
+    return clean
+
+
+def chat_start(
+    *,
+    token: str,
+    visitor_hash: str,
+    nickname: str,
+    age: int,
+    board: Board | None = None,
+    shared_text: str = "",
+    is_urgent: bool = False,
+) -> Chat:
+    """Put a young person in the queue, if `check_chat_start` allows it, and offer waiting chats."""
+    chat = Chat.objects.create(
+        token_hash=token_hash(token),
+        visitor_hash=visitor_hash,
+        nickname=check_chat_start(visitor_hash=visitor_hash, nickname=nickname, age=age),
+        age=age,
+        board=board,
+        shared_text=shared_text,
+        is_urgent=is_urgent,
+    )
+    events.queue_changed()
+    chat_offer_waiting()
+    return chat
+
+
+def chat_leave(*, chat: Chat) -> ChatRecord:
+    """The young person stops: waiting, offered or in conversation."""
+    was_waiting = chat.status != ChatStatus.ACTIVE
+    return _chat_close(chat=chat, left_while_waiting=was_waiting, time_out_minutes=None, given_by=None)
+
+
+def _chat_close(
+    *, chat: Chat, left_while_waiting: bool, time_out_minutes: int | None, given_by: Member | None
+) -> ChatRecord:
+    """Delete the chat and its messages, keep the record, free the volunteer's place."""
+    now = timezone.now()
+    with transaction.atomic():
+        record = ChatRecord.objects.create(
+            queued_at=chat.queued_at,
+            started_at=chat.started_at,
+            ended_at=now,
+            waited_seconds=int((chat.started_at - chat.queued_at).total_seconds())
+            if chat.started_at
+            else None,
+            duration_seconds=int((now - chat.started_at).total_seconds()) if chat.started_at else None,
+            is_urgent=chat.is_urgent,
+            left_while_waiting=left_while_waiting,
+            timed_out=time_out_minutes is not None,
+            volunteer=chat.volunteer if chat.started_at else None,
+            stated_age_group=age_group(chat.age),
+        )
+        if time_out_minutes is not None:
+            TimeOut.objects.filter(until__lte=now).delete()
+            TimeOut.objects.create(
+                visitor_hash=chat.visitor_hash,
+                until=now + dt.timedelta(minutes=time_out_minutes),
+                given_by=given_by,
+            )
+        chat_id = chat.pk
+        chat.delete()  # and, through the cascade, every message
+        events.chat_ended(chat_id, timed_out=time_out_minutes is not None)
+        events.queue_changed()
+    chat_offer_waiting()
+    return record
+
+
+# --- Offering waiting chats to volunteers ----------------------------------------------------
+
+
+def _release_expired_offers(*, now: dt.datetime) -> None:
+    """An offer not taken in time goes back to the queue (its place kept); its volunteer is
+    apparently away and is marked unavailable."""
+    expired = Chat.objects.filter(
+        status=ChatStatus.OFFERED, offered_at__lt=now - dt.timedelta(seconds=settings.CHAT_OFFER_SECONDS)
+    )
+    away = set(expired.values_list("volunteer_id", flat=True))
+    if not away:
+        return
+    VolunteerPresence.objects.filter(volunteer_id__in=away).update(is_available=False, changed_at=now)
+    _offers_withdraw(volunteer_ids=away)
+
+
+def _offers_withdraw(*, volunteer_ids: set[int]) -> None:
+    for chat_id in Chat.objects.filter(status=ChatStatus.OFFERED, volunteer_id__in=volunteer_ids).values_list(
+        "pk", flat=True
+    ):
+        events.chat_state_changed(chat_id)
+    Chat.objects.filter(status=ChatStatus.OFFERED, volunteer_id__in=volunteer_ids).update(
+        status=ChatStatus.WAITING, volunteer=None, offered_at=None
+    )
+
+
+def chat_offer_waiting(*, rng: random.Random | None = None) -> list[Chat]:
+    """Offer waiting chats, urgent ones first and then first come, each to a volunteer chosen at
+    random among the available ones with a free place (fewer than CHAT_MAX_CONCURRENT chats
+    offered or active). Returns the chats offered now."""
+    rng = rng or _system_random
+    now = timezone.now()
+    offered: list[Chat] = []
+    with transaction.atomic():
+        _release_expired_offers(now=now)
+        waiting = list(selectors.waiting_chats().select_for_update())
+        if waiting:
+            free = {
+                volunteer_id: settings.CHAT_MAX_CONCURRENT - load
+                for volunteer_id, load in selectors.volunteer_loads().items()
+            }
+            for chat in waiting:
+                eligible = sorted(v for v, places in free.items() if places > 0)
+                if not eligible:
+                    break
+                chosen = rng.choice(eligible)
+                free[chosen] -= 1
+                chat.status, chat.volunteer_id, chat.offered_at = ChatStatus.OFFERED, chosen, now
+                chat.save(update_fields=["status", "volunteer", "offered_at"])
+                events.chat_state_changed(chat.pk)
+                offered.append(chat)
+        if offered:
+            events.queue_changed()
+    return offered
+
+
+def volunteer_set_available(*, volunteer: Member, available: bool) -> None:
+    """Mark a volunteer (un)available. Going away hands their untaken offers to others."""
+    if not selectors.is_volunteer(volunteer):
+        raise PermissionDenied
+    with transaction.atomic():
+        VolunteerPresence.objects.update_or_create(
+            volunteer=volunteer, defaults={"is_available": available, "changed_at": timezone.now()}
+        )
+        if not available:
+            _offers_withdraw(volunteer_ids={volunteer.pk})
+        events.queue_changed()
+    chat_offer_waiting()
+
+
+# --- Volunteer actions on a chat -------------------------------------------------------------
+
+
+def check_chat_take(*, volunteer: Member, chat: Chat) -> None:
+    if not selectors.is_volunteer(volunteer):
+        raise PermissionDenied
+    if chat.status != ChatStatus.OFFERED or chat.volunteer_id != volunteer.pk:
+        raise ValidationError(_("Dit gesprek is niet (meer) aan jou aangeboden."), code="not_offered")
+
+
+def do_chat_take(*, volunteer: Member, chat: Chat) -> Chat:
+    """The volunteer takes the chat offered to them: the conversation starts."""
+    now = timezone.now()
+    chat.status, chat.started_at, chat.last_activity_at = ChatStatus.ACTIVE, now, now
+    chat.save(update_fields=["status", "started_at", "last_activity_at"])
+    events.chat_state_changed(chat.pk)
+    events.queue_changed()
+    return chat
+
+
+def check_chat_end(*, volunteer: Member, chat: Chat, time_out_minutes: int | None) -> None:
+    if chat.volunteer_id != volunteer.pk or chat.status != ChatStatus.ACTIVE:
+        raise PermissionDenied
+    if time_out_minutes is not None and time_out_minutes not in settings.CHAT_TIME_OUT_MINUTES:
+        raise ValidationError(_("Kies een van de lengtes voor een time-out."), code="time_out_length")
+
+
+def do_chat_end(*, volunteer: Member, chat: Chat, time_out_minutes: int | None) -> ChatRecord:
+    """End the conversation (with a time-out for this browser session when given): the messages are
+    deleted; the record waits for the volunteer's registration."""
+    return _chat_close(
+        chat=chat, left_while_waiting=False, time_out_minutes=time_out_minutes, given_by=volunteer
+    )
+
+
+def check_watch_request(*, volunteer: Member, chat: Chat, colleague: Member) -> None:
+    if chat.volunteer_id != volunteer.pk or chat.status != ChatStatus.ACTIVE:
+        raise PermissionDenied
+    if colleague.pk == volunteer.pk or not selectors.is_volunteer(colleague):
+        raise ValidationError(_("Kies een collega-vrijwilliger."), code="colleague")
+
+
+def do_watch_request(*, volunteer: Member, chat: Chat, colleague: Member) -> Chat:
+    """Ask a colleague to watch along (read only) on a heavy chat."""
+    chat.watcher = colleague
+    chat.save(update_fields=["watcher"])
+    events.publish(events.CONSOLE_GROUP, {"type": "console.changed"})
+    return chat
+
+
+def message_post(*, chat_id: int, sender: str, text: str, client_id: str) -> tuple[Message, bool]:
+    """Store a message of an active chat once per (sender, client_id): a browser that resends after a
+    dropped connection gets the stored one back. Returns the message and whether it is new; the
+    caller sends a new one to both sides (`events.chat_message`, or the consumer directly)."""
+    text = text_clean(text, max_length=settings.CHAT_MESSAGE_MAX_LENGTH)
+    if not Chat.objects.filter(pk=chat_id, status=ChatStatus.ACTIVE).exists():
+        raise ValidationError(_("Dit gesprek is niet bezig."), code="not_active")
+    client_id = client_id[:40] or new_token()[:40]
+    try:
+        with transaction.atomic():
+            return Message.objects.create(
+                chat_id=chat_id, sender=sender, client_id=client_id, text=text
+            ), True
+    except IntegrityError:  # sent before: the same (chat, sender, client_id)
+        return Message.objects.get(chat_id=chat_id, sender=sender, client_id=client_id), False
+
+
+def check_registration(*, volunteer: Member, record: ChatRecord) -> None:
+    if record.volunteer_id != volunteer.pk:
+        raise PermissionDenied
+
+
+def do_registration(*, record: ChatRecord, subject: str, age_group: str, contact: str) -> ChatRecord:
+    """The volunteer's registration after a chat: choices only, no free text."""
+    record.subject, record.age_group, record.contact = subject, age_group, contact
+    record.registered_at = timezone.now()
+    record.save(update_fields=["subject", "age_group", "contact", "registered_at"])
+    return record
+
+
+def chats_end_stale(*, now: dt.datetime | None = None) -> int:
+    """Close chats nobody touched for CHAT_STALE_MINUTES (a browser closed for good), so that their
+    messages do not outlive the conversation. Returns how many were closed."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.CHAT_STALE_MINUTES)
+    stale = Chat.objects.filter(last_activity_at__lt=cutoff).exclude(messages__created_at__gte=cutoff)
+    closed = 0
+    for chat in stale.select_related("volunteer"):
+        chat_leave(chat=chat)
+        closed += 1
+    return closed
+
+
+def chat_touch(*, chat_id: int) -> None:
+    """The young person's page is still open (it says so now and then while waiting)."""
+    Chat.objects.filter(pk=chat_id).update(last_activity_at=timezone.now())

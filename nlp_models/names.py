@@ -1,0 +1,509 @@
+"""Names of people: gazetteers, an ordinary-word check and context patterns.
+
+Young people write names in lower case, and many Dutch first names are ordinary words (Roos,
+Bas, Kim). A token becomes a name through evidence, each giving a score:
+
+- a name context before it ("ik heet X", "mijn vriendin X", "juf X", "meneer X"): 0.8-0.9;
+- a capital letter inside a sentence on a known first name: 0.75 (0.6 if it is also a word);
+- a known first name that is no ordinary Dutch word, in any case: 0.6-0.7;
+- a known surname, or a surname after a first name with or without tussenvoegsels
+  ("Emma de Vries", "tim van der linden"): the span grows to the full name.
+
+Lists are looked up in sets (no giant regex): see `data/SOURCES.md` for their origins.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from nlp_models.lexicons import (
+    AMBIGUOUS_NAME_WORDS,
+    ENGLISH_WORD_NAMES,
+    FUNCTION_WORDS,
+    NAME_DESPITE_WORD,
+    NOT_A_PERSON,
+    RELATION_WORDS,
+    TITLE_WORDS,
+)
+from nlp_models.structured import PLACEHOLDERS
+from nlp_models.types import Finding
+
+DATA = Path(__file__).parent / "data"
+PARTICLES = frozenset(
+    "van de der den het ten ter te 't in op la le el al da di du del della von vd v.d.".split()
+)
+PUBLIC_FIGURES = (
+    "albert heijn",
+    "taylor swift",
+    "billie eilish",
+    "ariana grande",
+    "max verstappen",
+    "davina michelle",
+    "harry potter",
+    "zwarte piet",
+    "sinterklaas",
+    "kerstman",
+    "anne frank",
+    "vincent van gogh",
+    "van gogh",
+    "willem-alexander",
+    "willem alexander",
+    "lionel messi",
+    "cristiano ronaldo",
+    "frenkie de jong",
+    "virgil van dijk",
+    "memphis depay",
+    "mark rutte",
+    "dick schoof",
+    "geert wilders",
+    "koning willem",
+    "prinses amalia",
+    "koningin maxima",
+    "koningin máxima",
+    "justin bieber",
+    "selena gomez",
+    "kim kardashian",
+    "donald trump",
+    "joe biden",
+    "elon musk",
+    "michael jackson",
+    "jan smit",
+    "andre hazes",
+    "andré hazes",
+    "enzo knol",
+    "kalvijn",
+    "dylan haegens",
+    "nienke plas",
+    "mr beast",
+    "mrbeast",
+    "pewdiepie",
+    "jip en janneke",
+    "dikkie dik",
+    "peppa pig",
+    "bumba",
+    "kabouter plop",
+    "spongebob",
+    "donald duck",
+    "mickey mouse",
+    "frozen",
+    "elsa",
+    "moana",
+    "shrek",
+    "jezus",
+    "maria magdalena",
+    "moeder maria",
+    "profeet mohammed",
+    "de profeet",
+    "nabi ibrahim",
+    "super mario",
+    "mario kart",
+    "luigi's mansion",
+    "koningin beatrix",
+    "prinses beatrix",
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n\"“(]|^)\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
+_INTRO = frozenset("heet heten genaamd noemen noem".split())
+_STRONG_BEFORE = ("mijn naam is", "ik heet", "ze heet", "hij heet", "zij heet", "noem me", "naam is", "naam:")
+_PETS = frozenset(
+    "hond hondje kat katje poes poesje hamster konijn konijntje cavia paard pony vis vogel parkiet "
+    "huisdier puppy kitten schildpad".split()
+)
+_PERSON_VERBS = frozenset(
+    "zei zegt vroeg vraagt vond vindt riep roept appte appt stuurde stuurt belde belt lachte huilde "
+    "schreeuwde "
+    "pest pestte duwde sloeg slaat kwam komt gaat ging wilde wil heeft had moest mocht".split()
+)
+_FAMILY_TITLES = frozenset("oom tante opa oma neef nicht nichtje neefje broer zus zusje broertje".split())
+_SHOPS = frozenset("dirk zara coop spar deen plus emte boni vomar hoogvliet mango".split())
+_GREETINGS = frozenset(
+    "xoxo kusjes kus groet mvg doeg bye "
+    "groetjes groeten liefs xx xxx doei hoi hey hallo hee hi dag dankjewel dankje bedankt thanks".split()
+)
+
+
+def plain(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    word = word.replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteers:
+    core: frozenset[str]
+    broad: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    words: frozenset[str]
+
+    def ordinary(self, low: str) -> bool:
+        return (
+            low in self.words
+            or low in FUNCTION_WORDS
+            or low in AMBIGUOUS_NAME_WORDS
+            or low in ENGLISH_WORD_NAMES
+        ) and low not in NAME_DESPITE_WORD
+
+
+_lock = threading.Lock()
+_gazetteers: Gazetteers | None = None
+
+
+def _read(name: str) -> frozenset[str]:
+    path = DATA / name
+    if name.endswith(".gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return frozenset(fh.read().split("\n")) - {""}
+    return frozenset(plain(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+
+
+def load() -> Gazetteers:
+    """The name lists (and the name model, if trained), read once per process."""
+    global _gazetteers
+    _name_model()
+    if _gazetteers is None:
+        with _lock:
+            if _gazetteers is None:
+                not_person = frozenset(plain(w) for w in NOT_A_PERSON)
+                core = _read("first_names_core.txt") - not_person
+                _gazetteers = Gazetteers(
+                    core=core,
+                    broad=_read("first_names_broad.txt") - not_person - core,
+                    surnames=_read("surnames.txt") - not_person,
+                    places=_read("places.txt") | not_person,
+                    words=_read("dutch_words.txt.gz"),
+                )
+    return _gazetteers
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    cap: bool
+    sentence_start: bool
+    spaced: bool = True  # separated from the previous token by one or two spaces only
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start()
+        cap = word[0].isupper()
+        if not out:
+            sentence_start = True
+        elif cap:
+            between = text[prev_end:start]
+            gap = between.strip()
+            sentence_start = "\n" in between or bool(gap) and (gap[-1] in '.!?:;"“(' or not gap[-1].isascii())
+        else:
+            sentence_start = False
+        spaced = bool(out) and start - prev_end <= 2 and text[prev_end:start].isspace()
+        out.append(_Tok(word, plain(word), start, m.end(), cap, sentence_start, spaced))
+        prev_end = m.end()
+    return out
+
+
+def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
+    """How strongly the words before token i announce a name (0 when they do not)."""
+    prev = [t.low for t in toks[max(0, i - 4) : i]]
+    if not prev:
+        return 0.0
+    last = prev[-1]
+    joined = " ".join(prev)
+    if last in TITLE_WORDS or last.rstrip(".") in TITLE_WORDS:
+        return 0.9
+    if last in _FAMILY_TITLES and toks[i].cap:
+        return 0.85  # "tante Gerdien", "opa Kees": a family title right before a capitalised word
+    if last in _INTRO or any(joined.endswith(s.rstrip(":")) for s in _STRONG_BEFORE):
+        return 0.9
+    if (
+        last in RELATION_WORDS
+        and len(prev) >= 2
+        and prev[-2]
+        in {"mijn", "m'n", "mn", "onze", "haar", "zijn", "jouw", "je", "beste", "de", "die", "een", "ons"}
+    ):
+        return 0.85
+    if len(prev) >= 2 and prev[-2:] == ["ik", "ben"]:
+        return 0.7
+    if last in _GREETINGS:
+        return 0.6
+    if last in {"en", "met", "tegen", "van", "bij", "aan", "voor", "naast", "zonder"} and len(prev) >= 1:
+        return 0.3
+    return 0.0
+
+
+def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
+    t = toks[i]
+    low = t.low
+    if (
+        len(low) < 2
+        or low in FUNCTION_WORDS
+        or low in g.places
+        and low not in g.core
+        or not low.replace("-", "").replace("'", "").isalpha()
+    ):
+        return 0.0, ""
+    if not t.cap and low not in g.core and low not in g.broad and low not in g.surnames and g.ordinary(low):
+        return 0.0, ""  # the common case: an ordinary lower-case word
+    if any(t.low in _PETS for t in toks[max(0, i - 3) : i]):
+        return 0.0, ""  # a pet's name identifies nobody
+    if low in _SHOPS and i > 0 and toks[i - 1].low in ("de", "het"):
+        return 0.0, ""  # "bij de Dirk", "naar de Zara": a shop, not a person
+    acronym = t.text.isupper() and len(t.text) > 1
+    known_first = low in g.core
+    known_broad = low in g.broad
+    known_sur = low in g.surnames
+    ordinary = g.ordinary(low)
+    context = _context_score(toks, i, g)
+    if context >= 0.8:
+        if t.cap or known_first or known_broad or known_sur or not ordinary:
+            return context, "context"
+        return 0.0, ""
+    if context >= 0.6 and (known_first or known_broad) and (t.cap or not ordinary):
+        return 0.8, "context"
+    if acronym:
+        return 0.0, ""
+    if known_first:
+        if t.cap and t.sentence_start and ordinary and i + 1 < len(toks) and toks[i + 1].low in _PERSON_VERBS:
+            return 0.6, "gazetteer+verb"
+        if t.cap and not t.sentence_start:
+            return (0.6 if ordinary else 0.8), "gazetteer"
+        if not ordinary:
+            return (0.75 if t.cap else 0.65), "gazetteer"
+        if context >= 0.3 and t.cap:
+            return 0.6, "gazetteer+context"
+        return 0.0, ""
+    if known_broad and not ordinary:
+        if t.cap and not t.sentence_start:
+            return 0.65, "gazetteer"
+        if context >= 0.3 and (t.cap or len(low) >= 4):
+            return 0.6, "gazetteer+context"
+        return 0.0, ""
+    if known_sur and t.cap and not ordinary and not t.sentence_start:
+        return 0.55, "gazetteer:surname"
+    return 0.0, ""
+
+
+def _extend_surname(toks: list[_Tok], i: int, g: Gazetteers) -> int:
+    """Index of the last token of a full name that starts at token i (i itself if none)."""
+    j = i + 1
+    while j < len(toks) and toks[j].low in PARTICLES and toks[j].spaced:
+        j += 1
+    if j >= len(toks) or not toks[j].spaced:
+        return i
+    t = toks[j]
+    had_particle = j > i + 1
+    if t.low in FUNCTION_WORDS and not had_particle:
+        return i
+    if t.low in g.places and t.low not in g.surnames and not had_particle:
+        return i
+    if t.cap and (had_particle or t.low in g.surnames or not g.ordinary(t.low)):
+        return j
+    if t.low in g.surnames and (had_particle or not g.ordinary(t.low)):
+        return j
+    return i
+
+
+_PLACEHOLDER_WORDS = frozenset(
+    "naam telefoonnummer e-mailadres adres postcode bsn rekeningnummer gebruikersnaam link school "
+    "geboortedatum kenteken".split()
+)
+
+
+MODEL_PATH = DATA / "name_model"
+_model: Any = None
+_model_missing = False
+
+
+def _name_model() -> Any:
+    """The small trained name model (see `nlp_models.train`), or None when it is not there."""
+    global _model, _model_missing
+    if _model is None and not _model_missing:
+        with _lock:
+            if _model is None and not _model_missing:
+                if (MODEL_PATH / "config.cfg").exists():
+                    import spacy
+
+                    import nlp_models.spacy_components  # noqa: F401 - registers the tokenizer
+
+                    _model = spacy.load(MODEL_PATH)
+                else:
+                    _model_missing = True
+    return _model
+
+
+@lru_cache(maxsize=4)
+def _model_entities(text: str) -> frozenset[tuple[int, int]]:
+    model = _name_model()
+    if model is None:
+        return frozenset()
+    return frozenset((e.start_char, e.end_char) for e in model(text).ents if e.label_ == "PERSON")
+
+
+def _model_says_person(text: str, start: int, end: int) -> bool:
+    return (start, end) in _model_entities(text)
+
+
+_WEAK_BEFORE = frozenset("en met tegen bij aan naast zonder van voor".split())
+
+
+def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
+    """A token the rules leave open: a first name that is also a word, with no name context, or an
+    unknown capitalised word after "met", "en", ... (the model decides these)."""
+    t = toks[i]
+    low = t.low
+    if not t.cap and low not in g.core:
+        return False  # the common case: a lower-case word that is no first name
+    if len(low) < 3 or low in FUNCTION_WORDS or low in g.places or t.text.isupper() or not low.isalpha():
+        return False
+    if any(p.low in _PETS for p in toks[max(0, i - 3) : i]):
+        return False
+    if low in g.core and (low in g.words or low in AMBIGUOUS_NAME_WORDS) and low not in ENGLISH_WORD_NAMES:
+        return True
+    lows = [x.low for x in toks[max(0, i - 2) : i + 3]]
+    k = min(i, 2)
+    weak = (
+        (k + 1 < len(lows) and lows[k + 1] in _PERSON_VERBS)
+        or lows[max(0, k - 2) : k] == ["ik", "en"]
+        or lows[k + 1 : k + 3] == ["en", "ik"]
+    )
+    return t.cap and not t.sentence_start and not g.ordinary(low) and low not in g.broad and weak
+
+
+def find_names(text: str) -> list[Finding]:
+    g = load()
+    toks = _tokens(text)
+    if "[" in text:  # the filter's own placeholders are neither names nor context ("[naam]: ..."): blank them
+        for t in toks:
+            if (
+                t.low in _PLACEHOLDER_WORDS
+                and text[t.start - 1 : t.start] == "["
+                and text[t.end : t.end + 1] == "]"
+            ):
+                t.low, t.cap = "", False
+    lowered = text.lower()
+    protected = [
+        (m.start(), m.start() + len(p))
+        for p in PUBLIC_FIGURES
+        if p in lowered
+        for m in re.finditer(re.escape(p), lowered)
+    ]
+    found = []
+    i = 0
+    while i < len(toks):
+        score, why = _name_score(toks, i, g)
+        if (
+            score <= 0
+            and toks[i].cap
+            and (toks[i].low in g.core or toks[i].low in g.broad)
+            and not toks[i].text.isupper()
+        ):
+            last = _extend_surname(toks, i, g)
+            if last > i + 1 or (last > i and toks[last].low in g.surnames):
+                score, why = 0.8, "first_and_surname"
+        if score <= 0 and _open_case(toks, i, g) and _model_says_person(text, toks[i].start, toks[i].end):
+            score, why = 0.6, "model"
+        if score <= 0:
+            i += 1
+            continue
+        last = _extend_surname(toks, i, g)
+        start, end = toks[i].start, toks[last].end
+        if last > i:
+            score = max(score, 0.8)
+        if any(start < pe and end > ps for ps, pe in protected):
+            i = last + 1
+            continue
+        found.append(Finding("PERSON", start, end, score, f"names:{why}", PLACEHOLDERS["PERSON"]))
+        i = last + 1
+    # "meneer de Jong", "mevrouw van der Linden": a title, tussenvoegsels, a capitalised word
+    for k, t in enumerate(toks[:-2]):
+        if t.low.rstrip(".") in TITLE_WORDS and toks[k + 1].low in PARTICLES:
+            j = k + 1
+            while j < len(toks) and toks[j].low in PARTICLES:
+                j += 1
+            if j < len(toks) and (toks[j].cap or toks[j].low in g.surnames):
+                found.append(
+                    Finding(
+                        "PERSON",
+                        toks[k + 1].start,
+                        toks[j].end,
+                        0.85,
+                        "names:title_surname",
+                        PLACEHOLDERS["PERSON"],
+                    )
+                )
+    # "de Vries", "van der Linden" standing alone after a title or in a family name
+    for k, t in enumerate(toks):
+        if t.cap and t.low in g.surnames and k > 0 and toks[k - 1].low in PARTICLES and not g.ordinary(t.low):
+            j = k - 1
+            while j > 0 and toks[j - 1].low in PARTICLES:
+                j -= 1
+            if (
+                toks[j].cap
+                or j > 0
+                and (toks[j - 1].low in {"familie", "fam"} or toks[j - 1].low in TITLE_WORDS)
+            ):
+                found.append(
+                    Finding("PERSON", toks[j].start, t.end, 0.7, "names:surname", PLACEHOLDERS["PERSON"])
+                )
+    return found
+
+
+_SPLIT = re.compile(r"[A-Z]?[a-zà-ÿ]+|[A-Z]+(?![a-z])|\d+")
+
+
+def check_nickname(nickname: str) -> list[Finding]:
+    """What makes a nickname unfit: a real name, a handle, a number or e-mail, a swear word."""
+    from nlp_models.profanity import find_profanity
+    from nlp_models.structured import find_structured
+
+    g = load()
+    found = [
+        f
+        for f in find_structured(nickname)
+        if f.type in {"PHONE", "EMAIL", "URL", "BSN", "IBAN", "POSTCODE", "HANDLE"}
+        and f.source
+        not in {"regex:underscore_handle", "context:handle_like"}  # a nickname is a handle itself
+    ]
+    found += find_profanity(nickname)
+    parts = [
+        (m.start(), m.end(), plain(m.group())) for m in _SPLIT.finditer(nickname) if not m.group().isdigit()
+    ]
+    compact = plain(re.sub(r"[\W\d_]+", "", nickname))
+    for k, (s, e, low) in enumerate(parts):
+        if len(low) < 3 and not (k + 1 < len(parts)):
+            continue
+        is_first = low in g.core or low in g.broad
+        word_like = g.ordinary(low) or low in g.places
+        nxt = parts[k + 1] if k + 1 < len(parts) else None
+        if is_first and nxt:
+            rest = [p for p in parts[k + 1 :] if p[2] not in PARTICLES]
+            if rest and (rest[0][2] in g.surnames or not g.ordinary(rest[0][2])) and len(rest[0][2]) >= 3:
+                found.append(Finding("PERSON", s, rest[0][1], 0.9, "names:full_name", PLACEHOLDERS["PERSON"]))
+                continue
+        if is_first and not word_like and (len(parts) == 1 or compact == low):
+            found.append(Finding("PERSON", s, e, 0.7, "names:first_name", PLACEHOLDERS["PERSON"]))
+    if not any(f.type == "PROFANITY" for f in found):
+        from nlp_models.profanity import judge
+
+        for s, e, low in parts:
+            if judge(low):
+                found.append(Finding("PROFANITY", s, e, 0.9, "lexicon:nickname", PLACEHOLDERS["PROFANITY"]))
+        if judge(compact) and not any(f.type == "PROFANITY" for f in found):
+            found.append(
+                Finding("PROFANITY", 0, len(nickname), 0.9, "lexicon:nickname", PLACEHOLDERS["PROFANITY"])
+            )
+    return sorted(found, key=lambda f: f.start)

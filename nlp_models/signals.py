@@ -1,0 +1,767 @@
+"""Rules that hold a post for a moderator: `urgent` (the writer may be in danger now) and
+`queue` (what a machine cannot judge on its own).
+
+Rules are phrase patterns over the normalised text (lower case, no accents or look-alikes).
+A rule names its category in Dutch for the moderator, e.g. "zelfdoding" or "afspreken".
+Figures of speech ("dood van het lachen", "ik schaam me dood") never match an urgent rule:
+those rules need a first-person wish or act ("ik wil dood", "ik snij mezelf").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from nlp_models.profanity import normalise
+from nlp_models.types import Decision, Finding
+
+_ME = r"(?:ik|me|mij|mezelf|mijzelf)"
+_MY = r"(?:mijn|m'n|mn|me)"
+_GAP = r"(?:[\w'’]+[\s,]+){0,%d}"
+_FAMILY = (
+    r"(?:stief)?(?:vader|moeder|pa|ma|papa|mama|broer|zus|oom|opa|neef|buurman|trainer|coach|leraar|"
+    r"meester|mentor|vriend|vriendje|vriend van mijn moeder|oppas)"
+)
+_FRIEND = (
+    r"(?:(?:beste\s+)?(?:vriend|vriendin|vriendinnetje|vriendje|bff|bestie|maatje|klasgenoot|klasgenote|"
+    r"broer|zus|broertje|zusje|nicht|neef|nichtje|neefje))"
+)
+_INSULT = (
+    r"(?:sukkel|loser|idioot|debiel|dom|dommerd|stom|lelijk|lelijkerd|dik|dikzak|vetzak|mislukt|"
+    r"mislukkeling|"
+    r"zielig|zielige|kut\w*|kanker\w*|tering\w*|tyfus\w*|hoer|slet|mongool|mongo|"
+    r"flikker|klootzak|lul|"
+    r"trut|teef|kech|bitch|eikel|nerd|freak|nobody|niks\s+waard|waardeloos|vies|vieze|smerig|walgelijk|"
+    r"kankerlijer|teringlijer|dombo|achterlijk|gehandicapt|autist|downie)"
+)
+_SLUR_TARGET = (
+    r"(?:homo|lesbo|lesbienne|jood|joden|marokkaan|marokkanen|turk|turken|neger|negers|zwarte|moslim|"
+    r"allochtoon|mongool|flikker|transje|kaaskop|tatta|pool|polen)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A phrase rule. Its TRIGGERS are substrings one of which every match contains: a rule whose
+    triggers are all absent from a text is skipped without running its regex (one Aho-Corasick pass
+    finds the triggers of every rule at once)."""
+
+    name: str
+    category: str
+    decision: Decision
+    score: float
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, category: str, decision: Decision, score: float, *patterns: str) -> Rule:
+    return Rule(name, category, decision, score, re.compile("|".join(f"(?:{p})" for p in patterns)))
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "suicide_wish": (
+        "gedachten",
+        "genomen",
+        "geslikt",
+        "pijn",
+        "bezeer",
+        "doden",
+        "vermoorden",
+        "ombrengen",
+        "poging",
+        "leef",
+        "dood",
+        "niet meer",
+        "er niet",
+        "zelfmoord",
+        "suicide",
+        "zelfdoding",
+        "van kant",
+        "iets aan",
+        "ophangen",
+        "opknopen",
+        "verdrinken",
+        "eind",
+        "pillen",
+        "tabletten",
+        "medicijnen",
+        "paracetamol",
+        "overdosis",
+        "spring",
+        "trein",
+        "afscheidsbrief",
+        "missen",
+        "beter af",
+        "geen uitweg",
+        "geen zin",
+        "wakker",
+        "verdwijnen",
+        "voor altijd",
+    ),
+    "self_harm": (
+        "opengehaald",
+        "opengesneden",
+        "bewerkt",
+        "snij",
+        "kras",
+        "brand",
+        "sla",
+        "bijt",
+        "verwond",
+        "beschadig",
+        "gesneden",
+        "pijn",
+        "straf",
+        "automutilatie",
+        "mesje",
+    ),
+    "abuse": (
+        "dingen",
+        "slaat",
+        "schopt",
+        "sloeg",
+        "klappen",
+        "slaag",
+        "aangeraakt",
+        "raakt",
+        "raakte",
+        "bed",
+        "aan m",
+        "sla",
+        "schop",
+        "stomp",
+        "knijp",
+        "wurg",
+        "bedreig",
+        "misbruik",
+        "verkracht",
+        "aangerand",
+        "betast",
+        "vastgebonden",
+        "opgesloten",
+        "mishandel",
+        "geslagen",
+        "gewurgd",
+        "dwing",
+        "dwong",
+        "geheim",
+        "van hem",
+        "van haar",
+        "naar huis",
+    ),
+    "sexual_coercion": (
+        "foto",
+        "filmpje",
+        "pic",
+        "nude",
+        "video",
+        "naakt",
+        "seks",
+        "uitklee",
+        "piemel",
+    ),
+    "sextortion": (
+        "naakt",
+        "nude",
+        "foto",
+        "filmpje",
+        "video",
+        "als ik niet",
+        "tenzij",
+        "dreig",
+        "chant",
+        "afpers",
+        "afgeperst",
+    ),
+    "friend_in_danger": (
+        "zelfmoord",
+        "suicide",
+        "dood",
+        "snijdt",
+        "krast",
+        "zichzelf",
+        "geslagen",
+        "mishandeld",
+        "misbruikt",
+        "eet",
+        "weggelopen",
+        "pillen",
+        "zorgen",
+        "leven",
+    ),
+    "eating_disorder": (
+        "gegeten",
+        "dun",
+        "kots",
+        "braak",
+        "brak",
+        "spuug",
+        "spuw",
+        "over",
+        "eet",
+        "afvallen",
+        "overgeven",
+        "kotsen",
+        "braken",
+        "spugen",
+        "keel",
+        "anorexia",
+        "boulimia",
+        "eetstoornis",
+        "ana",
+        "laxeer",
+        "eetbui",
+        "calorie",
+        "uithonger",
+        "maaltijd",
+        "ontbijt",
+    ),
+    "meet_up": (
+        "chillen",
+        "kunnen we",
+        "gaan we",
+        "zullen we",
+        "afspreken",
+        "af te spreken",
+        "ontmoeten",
+        "appen",
+        "chatten",
+        "facetimen",
+        "snappen",
+        "videobellen",
+        "langskomen",
+        "stuur",
+        "geef",
+        "app",
+        "dm",
+        "pm",
+        "pb",
+        "snap",
+        "add",
+        "voeg",
+        "waar woon",
+        "prive",
+        "huis",
+        "thuis",
+        "me toe",
+        "naar hem",
+        "naar haar",
+        "niet weten",
+        "vroeg of",
+        "mannen",
+    ),
+    "money": (
+        "geld",
+        "euro",
+        "€",
+        "robux",
+        "bucks",
+        "tikkie",
+        "lenen",
+        "betalen",
+        "overmaken",
+        "doneer",
+        "giftcard",
+        "cadeau",
+        "code",
+    ),
+    "insult": (
+        "haat",
+        "hou",
+        "bek",
+        "sloerie",
+        "zemmel",
+        "zamel",
+        "sukkel",
+        "loser",
+        "idioot",
+        "debiel",
+        "dom",
+        "stom",
+        "lelijk",
+        "dik",
+        "vet",
+        "mislukt",
+        "zielig",
+        "kut",
+        "kanker",
+        "tering",
+        "tyfus",
+        "hoer",
+        "slet",
+        "mongo",
+        "flikker",
+        "homo",
+        "lesbo",
+        "klootzak",
+        "lul",
+        "trut",
+        "teef",
+        "kech",
+        "bitch",
+        "eikel",
+        "nerd",
+        "freak",
+        "nobody",
+        "waard",
+        "vies",
+        "vuile",
+        "smerig",
+        "walgelijk",
+        "achterlijk",
+        "gehandicapt",
+        "autist",
+        "downie",
+        "nep",
+        "haat",
+        "vindt je",
+        "vindt jou",
+        "mag je",
+        "mag jou",
+        "dood",
+        "rot op",
+        "pleur",
+        "jood",
+        "joden",
+        "marokka",
+        "turk",
+        "neger",
+        "zwarte",
+        "moslim",
+        "allochtoon",
+        "transje",
+        "kaaskop",
+        "tatta",
+        "pool",
+        "polen",
+        "lesbienne",
+    ),
+    "threat": (
+        "slaan",
+        "vermoord",
+        "pakken",
+        "afmaken",
+        "kapot",
+        "steken",
+        "steek",
+        "neerschiet",
+        "doodmaken",
+        "elkaar",
+        "halen",
+        "vinden",
+        "opwachten",
+        "maak je",
+        "maak jou",
+        "maak hem",
+        "maak haar",
+        "woont",
+        "wonen",
+        "eraan",
+        "na school",
+        "lek",
+        "fik",
+        "grazen",
+        "verrot",
+        "bek",
+        "krijgen",
+    ),
+    "run_away": (
+        "weg",
+        "ervandoor",
+    ),
+}
+
+
+U, Q = Decision.URGENT, Decision.QUEUE
+RULES: tuple[Rule, ...] = (
+    # --- urgent: suicide and self-harm, first person --------------------------------------------
+    _rule(
+        "suicide_wish",
+        "zelfdoding",
+        U,
+        0.95,
+        r"\bik\s+(?:wil|wou|zou\s+willen|wil\s+gewoon|wil\s+echt|"
+        r"wil\s+liever|wil\s+het\s+liefst)\s+(?:echt\s+|gewoon\s+|liever\s+|het\s+liefst\s+|"
+        r"zo\s+graag\s+)?dood\b(?!\s+van\b)(?!\s+(?:lachen|gaan\s+van))",
+        r"\bik\s+(?:wou|wilde|zou\s+willen)\s+dat\s+ik\s+(?:dood|er\s+niet)\s+(?:was|meer\s+was)",
+        r"\b(?:was|ben)\s+ik\s+maar\s+dood\b",
+        r"\bmezelf\s+(?:te\s+)?(?:doden|vermoorden|ombrengen)\b|\bzelfmoordpoging\b",
+        r"\bik\s+wil\s+(?:gewoon\s+|echt\s+|eigenlijk\s+)?niet\s+meer\s*(?:[.!,…]|$)",
+        r"\bwaarom\s+(?:ik\s+)?(?:nog\s+)?leef\b|\bwaarom\s+leef\s+ik\s+(?:nog|eigenlijk|uberhaupt)\b",
+        r"\bik\s+ben\s+liever\s+dood\b",
+        r"\bik\s+wil\s+(?:echt\s+|gewoon\s+|eigenlijk\s+)?(?:niet\s+meer\s+(?:leven|"
+        r"bestaan|wakker\s+worden|hier\s+zijn)|er\s+niet\s+meer\s+zijn)",
+        rf"\b(?:ik\s+(?:wil|ga|denk|dacht|overweeg|plan|pleeg)\s+{_GAP % 3}(?:zelfmoord|suicide|zelfdoding))",
+        r"\b(?:zelfmoord|suicide)\s+(?:plegen|doen)\b(?=.{0,40}\bik\b)|\bik\b.{0,40}\b(?:zelfmoord|"
+        r"suicide)\s+(?:plegen|doen)\b",
+        rf"\b{_ME}\s+(?:van\s+kant\s+(?:maken|te\s+maken)|iets\s+aan\s*(?:doen|"
+        rf"te\s+doen)|ophangen|opknopen|verdrinken|doodmaken|dood\s+maken)",
+        rf"\b(?:een\s+)?eind(?:e)?\s+(?:aan|maken\s+aan)\s+(?:{_MY}\s+)?(?:leven|alles)\b",
+        r"\ber\s+een\s+eind(?:e)?\s+aan\s+maken\b",
+        rf"\b(?:pillen|tabletten|medicijnen|slaappillen|paracetamol)\s+{_GAP % 2}(?:gespaard|"
+        rf"verzameld|sparen|opgespaard|allemaal\s+innemen|innemen|slikken|in\s+te\s+nemen|genomen|ingenomen|"
+        r"geslikt)",
+        r"\b(?:overdosis)\b",
+        r"\b(?:van\s+(?:het|een|de)\s+(?:dak|flat|brug|balkon|gebouw)\s+(?:af\s+)?(?:springen|"
+        r"spring))|\bvoor\s+(?:de|een)\s+trein\s+(?:springen|spring|gaan\s+liggen|te\s+springen)",
+        r"\bafscheidsbrief\b",
+        r"\bzelfmoordgedachten\b|\bgedachten\s+(?:aan|over)\s+(?:zelfmoord|dood\s+gaan|doodgaan)\b",
+        r"\bik\s+(?:doe|deed)\s+(?:mezelf|mijzelf|me)\s+(?:[\w']+\s+){0,2}pijn\b|\bik\s+bezeer\s+(?:mezelf|mijzelf)\b",
+        r"\bniemand\s+(?:zal|gaat)\s+(?:me|mij)\s+(?:missen|missen)\b",
+        r"\bbeter\s+af\s+(?:zijn\s+)?zonder\s+(?:mij|me)\b",
+        r"\bik\s+zie\s+geen\s+(?:uitweg|zin\s+meer)\b",
+        r"\bhet\s+(?:leven\s+)?heeft\s+geen\s+zin\s+meer\b",
+        r"\bnooit\s+meer\s+wakker\s+(?:worden|te\s+worden)\b",
+        r"\bik\s+wil\s+(?:gewoon\s+|soms\s+|echt\s+|het\s+liefst\s+)?(?:verdwijnen|"
+        r"weg\s+zijn\s+voor\s+altijd|niet\s+meer\s+bestaan)\b",
+        r"\bsoms\s+wil\s+ik\s+(?:gewoon\s+|echt\s+)?(?:verdwijnen|dood|niet\s+meer\s+leven|"
+        r"er\s+niet\s+meer\s+zijn)\b",
+    ),
+    _rule(
+        "self_harm",
+        "zelfbeschadiging",
+        U,
+        0.95,
+        rf"\bik\s+(?:snij|snijd|kras|brand|sla|bijt|verwond|beschadig)\s+{_GAP % 1}(?:mezelf|"
+        rf"mijzelf|me|in\s+{_MY})",
+        r"\bik\b.{0,40}\b(?:krassen|gekrast)\b",
+        r"\b(?:mezelf|mijzelf)\b.{0,30}\b(?:gesneden|snijden|opengehaald|bewerkt)\b",
+        r"\b(?:gesneden|gekrast|snijd|snij|kras|krassen|snijden)\w*\s+(?:[\w']+\s+){0,3}(?:in\s+)?(?:mijn|m'n|mn)\s+"
+        r"(?:arm|armen|pols|polsen|been|benen|bovenbeen|bovenbenen|dij|dijen|buik|huid)\b",
+        r"\b(?:mijn|m'n|mn)\s+(?:arm|armen|pols|polsen|been|benen|bovenbeen|bovenbenen|dij|dijen|buik)\s+"
+        r"(?:[\w']+\s+){0,3}(?:gesneden|gekrast|opengehaald|opengesneden)\b",
+        rf"\b(?:mezelf|mijzelf)\s+{_GAP % 2}(?:pijn\s+(?:doen|gedaan)|snijden|krassen|verwonden|straffen)",
+        r"\bzelfbeschadiging\b",
+        r"\bautomutilatie\b",
+        r"\bmesje\s+{_GAP % 3}(?:arm|been|pols)".replace("{_GAP % 3}", _GAP % 3),
+    ),
+    # --- urgent: abuse and sexual coercion -------------------------------------------------------
+    _rule(
+        "abuse",
+        "mishandeling of misbruik",
+        U,
+        0.9,
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FAMILY})\s+(?:zit|zat|komt|kwam|gaat)\s+{_GAP % 5}aan\s+(?:me|"
+        rf"mij|{_MY}\s+(?:lichaam|borsten|kruis|billen|piemel|onderbroek))\b",
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FAMILY})\s+(?:slaat|schopt|sloeg|schopte|"
+        rf"stompt|knijpt|wurgt|bedreigt|misbruikt|verkracht)\s+(?:me|mij)\b",
+        rf"\bik\s+(?:word|werd|ben)\s+{_GAP % 2}(?:geslagen|geschopt|mishandeld|misbruikt|"
+        rf"verkracht|aangerand|betast|vastgebonden|opgesloten)",
+        rf"\b(?:hij|zij|ze)\s+(?:heeft|hebben)\s+(?:me|mij)\s+{_GAP % 2}(?:verkracht|"
+        rf"misbruikt|aangerand|betast|geslagen|gewurgd)",
+        r"\b(?:hij|zij|ze)\s+(?:dwingt|dwong|dwingen)\s+(?:me|mij)\b",
+        rf"\b(?:zit|zat|zitten|komt|kwam)\s+(?:dan\s+|weer\s+|altijd\s+|steeds\s+|vaak\s+|"
+        rf"'?s\s+nachts\s+|stiekem\s+)*aan\s+(?:me|mij|{_MY}\s+(?:lichaam|borsten|kruis|billen|"
+        rf"piemel|onderbroek|benen))\b",
+        rf"\b(?:hij|zij|ze)\s+(?:zegt|"
+        rf"zei|zeggen)\s+(?:dat\s+)?{_GAP % 4}(?:ons\s+(?:kleine\s+)?)?geheim(?:pje)?\b",
+        rf"\bik\s+moet\s+(?:van\s+hem|van\s+haar)\s+{_GAP % 4}(?:uitkleden|"
+        rf"aanraken|seks|naakt|zijn\s+piemel|pijpen)",
+        r"\b(?:ik\s+durf\s+niet\s+(?:meer\s+)?naar\s+huis)\b",
+        r"\b(?:slaat|schopt|sloeg|schopte|mishandelt)\s+(?:hij|zij|ze)\s+(?:me|mij|ons)\b",
+        r"\bdingen\s+(?:met|bij)\s+(?:me|mij)\s+(?:[\w']+\s+){0,2}(?:gedaan|doet|deed)\b|"
+        r"\b(?:moest|moet)\s+(?:[\w']+\s+){0,3}dingen\s+doen\s+die\s+ik\s+niet\s+(?:wil|wilde)\b",
+        r"\bik\s+krijg\s+(?:[\w']+\s+){0,2}(?:klappen|slaag|een\s+pak\s+slaag|schoppen)\b",
+        r"\b(?:hij|zij|ze)\s+(?:heeft|had)\s+(?:me|mij)\s+(?:[\w']+\s+){0,4}aangeraakt\b|"
+        r"\b(?:hij|zij|ze)\s+(?:raakt|raakte)\s+(?:me|mij)\s+(?:[\w']+\s+){0,4}aan\b",
+        r"\b(?:komt|kruipt|kwam|kroop)\s+(?:[\w']+\s+){0,3}in\s+(?:mijn|m'n|mn)\s+bed\b",
+        rf"\b{_MY}\s+{_FAMILY}\s+(?:slaat|schopt|sloeg|mishandelt|wurgt)\s+{_MY}\s+(?:moeder|"
+        rf"vader|mama|papa|broer|zus|broertje|zusje)\b",
+    ),
+    _rule(
+        "sexual_coercion",
+        "seksuele dwang",
+        U,
+        0.9,
+        rf"\b(?:wil|wilt|vraagt|vroeg|eist|eiste|moet)\s+(?:dat\s+ik\s+|"
+        rf"me\s+|mij\s+|om\s+|van\s+mij\s+)?{_GAP % 4}(?:foto'?s?|filmpjes?|pics?|nudes?|"
+        rf"video'?s?)\s+{_GAP % 4}(?:in\s+{_MY}\s+(?:ondergoed|bh|onderbroek|slipje|"
+        rf"bikini)|naakt|zonder\s+kleren|van\s+{_MY}\s+(?:lichaam|borsten|kont|piemel))",
+        rf"\b(?:wil|wilt|vraagt|vroeg|eist|eiste)\s+(?:dat\s+ik\s+|"
+        rf"me\s+|mij\s+|om\s+)?{_GAP % 3}(?:naaktfoto|nudes|naakt\s*foto)",
+        rf"\b(?:hij|zij|ze)\s+(?:wil|wilde)\s+(?:dat\s+ik\s+)?{_GAP % 3}(?:seks|me\s+uitkleed|uitkleden|"
+        rf"zijn\s+piemel)",
+    ),
+    _rule(
+        "sextortion",
+        "seksuele afpersing",
+        U,
+        0.95,
+        rf"\b(?:naaktfoto|naakt\s*foto|nudes|nude|foto'?s?\s+van\s+mij|"
+        rf"filmpje\s+van\s+mij|video\s+van\s+mij)[\w']*\s+{_GAP % 8}(?:verspreiden|"
+        rf"verspreid|delen|doorsturen|online\s+zetten|rondsturen|sturen\s+naar|laten\s+zien|"
+        rf"op\s+internet)",
+        rf"\b(?:als\s+ik\s+niet|tenzij\s+ik)\s+{_GAP % 6}(?:stuurt|zet|deelt|verspreidt|"
+        rf"laat)\s+(?:hij|zij|ze)\b",
+        rf"\bdreig\w*\s+{_GAP % 3}(?:te\s+)?(?:verspreiden|delen|posten|doorsturen|online\s+te\s+zetten|"
+        rf"naar\s+iedereen)",
+        r"\b(?:chanteert|chanteren|gechanteerd|afgeperst|afpersen|chantage)\b",
+        rf"\bhij\s+(?:wil|eist|vraagt)\s+{_GAP % 3}(?:meer\s+)?(?:naaktfoto|"
+        rf"nudes|foto'?s\s+van\s+mijn\s+lichaam)\w*\s+{_GAP % 4}(?:anders|of\s+hij)",
+    ),
+    # --- queue -----------------------------------------------------------------------------------
+    _rule(
+        "friend_in_danger",
+        "zorg om iemand anders",
+        Q,
+        0.8,
+        rf"\b{_MY}\s+{_FRIEND}\s+{_GAP % 6}(?:zelfmoord|dood\s+wil|wil\s+dood|snijdt|krast|zichzelf|"
+        rf"wordt\s+geslagen|wordt\s+mishandeld|misbruikt|eet\s+(?:bijna\s+)?(?:niks|"
+        rf"niets)|weggelopen|pillen)",
+        rf"\bik\s+maak\s+me\s+{_GAP % 2}zorgen\s+(?:om|over)\b",
+        rf"\b(?:hij|zij|ze)\s+(?:wil|praat\s+over|denkt\s+aan|heeft\s+het\s+over)\s+{_GAP % 2}(?:dood|"
+        rf"zelfmoord|zichzelf)",
+        r"\b(?:hij|zij|ze)\s+(?:niet\s+meer\s+wil\s+leven|wil\s+niet\s+meer\s+leven|"
+        r"zichzelf\s+(?:snijdt|krast|pijn\s+doet|iets\s+aan))",
+        r"\b(?:mijn|m'n|mn)\s+(?:[\w']+\s+){0,2}(?:wil|denkt\s+aan|praat\s+over|heeft\s+het\s+over)\s+"
+        r"(?:[\w']+\s+){0,2}(?:zelfmoord|suicide|dood)\b",
+    ),
+    _rule(
+        "eating_disorder",
+        "eetstoornis",
+        Q,
+        0.8,
+        rf"\bik\s+eet\s+{_GAP % 4}(?:niks|niets|bijna\s+niks|bijna\s+niets|niet\s+meer)\b",
+        r"\b(?:nog\s+)?(?:sneller|meer|snel)\s+afvallen\b(?=.{0,120}\b(?:te\s+dik|"
+        r"kilo|eet)\b)|\b(?:te\s+dik|kilo|eet)\b.{0,120}\b(?:sneller|meer|snel)\s+afvallen\b",
+        rf"\b(?:overgeven|kotsen|braken|spugen)\s+{_GAP % 2}(?:na|nadat)\s+{_GAP % 2}(?:eten|"
+        rf"ik\s+eet|gegeten)",
+        r"\bik\s+heb\s+(?:[\w']+\s+){0,4}(?:niet|niks|niets|nauwelijks|amper)\s+(?:meer\s+)?gegeten\b",
+        r"\b(?:wil|moet)\s+(?:heel\s+|nog\s+|echt\s+)?dun(?:ner)?\s+(?:zijn|worden)\b|\bdun(?:ner)?\s+(?:wil|moet)\s+(?:zijn|worden)\b",
+        r"\b(?:kots\w*|braak\w*|brak|spuug\w*|spuw\w*|geef\s+(?:ik\s+)?over)\s+(?:[\w']+\s+){0,2}(?:na|nadat)\s+"
+        r"(?:[\w']+\s+){0,2}(?:eten|maaltijd|maaltijden|gegeten|ik\s+eet|avondeten|lunch|ontbijt)\b",
+        rf"\bvinger\s+in\s+{_MY}\s+keel\b",
+        r"\b(?:pro[\s-]?ana|laxeermiddel\w*|eetbuien)\b",
+        r"\b(?:ik|ze|hij|zij|(?:mijn|m'n|mn)\s+[\w']+)\s+(?:heb|heeft|had|hebben|denk\s+dat\s+ik|denkt\s+dat\s+ze|"
+        r"denkt\s+dat\s+hij)\s+(?:misschien\s+|echt\s+|al\s+|ook\s+|last\s+van\s+|nog\s+steeds\s+)*"
+        r"(?:anorexia|boulimia|een\s+eetstoornis|eetbuien)\b",
+        r"\bcalorie\w*\s+(?:tellen|teller|geteld)",
+        rf"\bmezelf\s+{_GAP % 2}uithongeren\b",
+        r"\bik\s+mag\s+(?:van\s+mezelf\s+)?niet\s+(?:meer\s+)?eten\b",
+        rf"\bik\s+(?:sla|skip)\s+{_GAP % 1}(?:maaltijden|ontbijt\s+en\s+lunch)",
+    ),
+    _rule(
+        "meet_up",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.75,
+        rf"\b(?:zullen|kunnen|gaan)\s+we\s+{_GAP % 3}(?:afspreken|ontmoeten|appen|chatten|"
+        rf"facetimen|snappen|videobellen)\b",
+        rf"\bwil\s+(?:je|jij)\s+{_GAP % 3}(?:afspreken|ontmoeten|appen|chatten|"
+        rf"facetimen|snappen|videobellen|langskomen)\b",
+        rf"\bwie\s+wil\s+{_GAP % 4}(?:afspreken|ontmoeten|appen|chatten|facetimen|snappen|videobellen)\b",
+        rf"\b(?:stuur|geef|app|stuurt)\s+(?:me|mij)\s+{_GAP % 2}(?:je|"
+        rf"jouw|ff|even)\s+{_GAP % 1}(?:nummer|06|snap|insta|adres|foto|foto's|pics)\b",
+        r"\b(?:app|dm|pm|pb|snap|add|adden)\s+(?:me|mij)\b",
+        r"\bvoeg\s+(?:me|mij)\s+toe\b",
+        r"\bwaar\s+woon\s+(?:je|jij)\b",
+        r"\b(?:prive|privé)\s+(?:chatten|praten|berichten|bericht|appen)\b",
+        rf"\b(?:kom|kun\s+je)\s+{_GAP % 2}naar\s+(?:mijn\s+huis|mij\s+thuis|me\s+toe)\b",
+        r"\bin\s+(?:de|je|mijn)\s+dm'?s?\b",
+        rf"\b(?:hij|zij|ze)\s+wil\s+{_GAP % 5}(?:afspreken|ontmoeten|langskomen|videobellen|facetimen|"
+        rf"naar\s+(?:hem|haar)\s+toe)",
+        r"\bnaar\s+(?:hem|haar)\s+toe\s+(?:kom|komen|ga|gaan|te\s+komen)\b",
+        r"\b(?:mijn\s+ouders|niemand|je\s+ouders|jouw\s+ouders)\s+(?:mogen|"
+        r"mag)\s+(?:het|dit|er)\s+niet\s+(?:weten|van\s+weten)",
+        r"\bvroeg\s+of\s+(?:ze|hij|ik|zij)\s+(?:wil|wilde)\s+(?:videobellen|facetimen|afspreken|bellen|"
+        r"langskomen)",
+        r"\b(?:oude|volwassen)\s+mannen\b",
+        r"\b(?:dan\s+)?(?:kunnen|gaan|zullen)\s+we\s+(?:[\w']+\s+){0,3}(?:chillen|afspreken|samen\s+zijn|wat\s+doen)\b",
+        r"\bwil\s+(?:je|jij)\s+(?:[\w']+\s+){0,3}chillen\b",
+        r"\bzin\s+om\s+(?:[\w']+\s+){0,3}(?:af\s+te\s+spreken|te\s+chillen|langs\s+te\s+komen|te\s+ontmoeten)\b",
+        r"\bstuur\s+(?:me\s+|mij\s+)?(?:een|n|ff\s+een|even\s+een)\s+(?:dm|pb|pm|berichtje|prive\s*bericht)\b",
+        r"\b(?:iemand|wie)\b[^.?!]{0,30}\b(?:afspreken|af\s+te\s+spreken|ontmoeten|te\s+ontmoeten)\b",
+    ),
+    _rule(
+        "money",
+        "geldverzoek",
+        Q,
+        0.75,
+        rf"\b(?:stuur|geef|leen|maak)\s+(?:me|mij)\s+{_GAP % 2}(?:geld|euro|€|\d+\s*euro|robux|"
+        rf"v-?bucks|tikkie)",
+        rf"\b(?:wie|iemand)\s+(?:kan|wil)\s+(?:mij|me)\s+{_GAP % 3}(?:geld|euro|€|\d+\s*euro|robux|"
+        rf"v-?bucks|lenen|betalen)",
+        rf"\bkan\s+iemand\s+{_GAP % 3}(?:geld|euro|€|robux|v-?bucks)\s+{_GAP % 2}(?:lenen|"
+        rf"geven|sturen|overmaken|doneren)",
+        rf"\b(?:geld|euro|€)\s+{_GAP % 3}overmaken\s+(?:naar|op)\s+(?:mij|mijn)\b",
+        r"\btikkie\b",
+        r"\bdoneer\b",
+        rf"\b(?:heeft|wie\s+heeft)\s+iemand\s+{_GAP % 3}(?:giftcard|cadeaukaart|cadeaubon|"
+        rf"code|robux|v-?bucks|geld)\w*\s+{_GAP % 2}(?:over|voor\s+mij|te\s+koop)",
+        rf"\bcode\s+{_GAP % 2}(?:mailen|sturen|appen|geven)\s+(?:naar|aan)\s+(?:mij|me)?",
+    ),
+    _rule(
+        "insult",
+        "belediging van een persoon",
+        Q,
+        0.7,
+        rf"\b(?:jij|je|jullie|u)\s+(?:bent|zijn|is)\s+(?:echt\s+|gewoon\s+|zo\s+|zo'n\s+|"
+        rf"zon\s+|een\s+|wel\s+|ook\s+|nog\s+|altijd\s+|toch\s+|zo\s+een\s+|ook\s+een\s+)*{_INSULT}\b",
+        r"\b(?:jij|jou)\s+(?:vieze|vuile|domme|stomme|lelijke|dikke|kanker|kut|tering|tyfus)\s*\w*",
+        rf"\b(?:vieze|vuile|kanker|kut|tering|tyfus|stomme)\s*{_SLUR_TARGET}\b",
+        r"\b(?:niemand|iedereen)\s+(?:vindt|haat|mag)\s+(?:je|jou)\b",
+        r"\bhou\s+(?:je|jij|jou)\s+(?:bek|kop|smoel|waffel|mond\s+dicht)\b",
+        r"\bik\s+haat\s+(?:je|jou|jullie)\b",
+        rf"\b(?:ben|is)\s+(?:jij|je|jullie)\s+(?:echt\s+|een\s+|zo'n\s+|zon\s+|gewoon\s+|zo\s+)*{_INSULT}\b",
+        r"\b(?!ik\b)[a-z]+\s+(?:is|zijn|blijft|was)\s+(?:echt\s+|zo'n\s+|zon\s+|een\s+|gewoon\s+|zo\s+|ook\s+|nog\s+|"
+        r"wel\s+|zo\s+een\s+|vieze\s+|vuile\s+|dikke\s+|domme\s+|stomme\s+|kanker\s*|kut\s*)*(?:hoer|slet|"
+        r"kankerlijer|teringlijer|tyfuslijer|klootzak|mongool|flikker|kech|bitch|lul|trut|teef|hoerenzoon|"
+        r"kankerhoer|kuthoer|kutwijf|kankerwijf|sloerie|zemmel|zamel)\b",
+        r"\b(?:hou|ga|rot|flikker|donder|kanker|tyfus|pleur|tering)\b[^.!?]{0,25}\b(?:kankerlijer|teringlijer|tyfuslijer|"
+        r"klootzak|kankerhoer|hoer|slet|mongool|flikker|kech|bitch|lul|eikel|debiel|idioot|loser|sukkel|mongo)\b",
+        r"(?<!\bik\s)\b(?:ga|gaat)\s+(?:toch\s+)?dood\b(?!\s+van)",
+        r"\b(?:kanker|tyfus|tering|rot|flikker|pleur)\s+(?:toch\s+)?op\b",
+    ),
+    _rule(
+        "threat",
+        "bedreiging",
+        Q,
+        0.8,
+        rf"\bik\s+(?:ga|zal|kom)\s+(?:je|jou|jullie|hem|haar)\s+{_GAP % 3}(?:slaan|"
+        rf"vermoorden|pakken|afmaken|kapot\s*maken|steken|neersteken|neerschieten|"
+        rf"doodmaken|in\s+elkaar\s+slaan|halen|vinden|opwachten)",
+        r"\bik\s+maak\s+(?:je|jou|jullie|hem|haar)\s+(?:af|kapot|dood)\b",
+        r"\bik\s+weet\s+waar\s+(?:je|jij|jullie)\s+wo(?:ont|nen)\b",
+        r"\b(?:je|jij)\s+gaat\s+eraan\b",
+        r"\bwe\s+(?:pakken|krijgen|vinden)\s+(?:je|jou)\b",
+        r"\bna\s+school\s+ben\s+je\b",
+        r"\bik\s+steek\s+(?:je|jou)\b",
+        rf"\b(?:ik\s+(?:ga|zal|wil)|(?:ga|zal|sla|steek|maak|"
+        rf"trap|schop)\s+ik)\s+{_GAP % 5}(?:in\s+elkaar|lek\s+steken|lek\s+prikken|neersteken|vermoorden|"
+        rf"afmaken|kapot\s*maken|kapot\s*slaan|slaan|steken|in\s+de\s+fik|te\s+grazen|"
+        rf"verrot|op\s+(?:zijn|haar|z'n)\s+bek)\b",
+    ),
+    _rule(
+        "run_away",
+        "weglopen",
+        Q,
+        0.75,
+        rf"\bik\s+(?:wil|ga|loop|ren|zal|denk\s+erover)\s+{_GAP % 3}(?:weglopen|"
+        rf"weg\s+lopen|weg\s+van\s+huis|van\s+huis\s+weg|wegrennen|weg\s+rennen|ervandoor)",
+        r"\bik\s+(?:loop|ren)\s+(?:van\s+huis\s+)?weg\b",
+        r"\bvan\s+huis\s+(?:weglopen|weg\s+lopen|weggaan)\b",
+        r"\b(?:paar\s+dagen|nachtje|nacht|week)\s+weg\s+ben\b",
+    ),
+)
+
+
+# Cues that are weak alone but together show a farewell or a plan (weights add up to 1.0).
+_FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(p), w)
+    for p, w in (
+        (r"\b(?:mijn|m'n|mn)\s+laatste\s+(?:bericht|post|keer\s+hier)\b", 0.7),
+        (r"\b(?:pillen|tabletten|mesje|touw|strop)\b", 0.4),
+        (r"\b(?:liggen|ligt|heb\s+ik)\s+(?:al\s+)?klaar\b|\bklaargelegd\b", 0.4),
+        (r"\bafscheid\w*\b", 0.4),
+        (r"\bbrief\s+(?:geschreven|voor\s+(?:mijn|m'n|mn))\b", 0.3),
+        (r"\b(?:het\s+)?wordt\s+(?:gewoon\s+)?(?:nooit\s+|niet\s+)(?:meer\s+)?beter\b", 0.3),
+        (
+            r"\b(?:zo\s+)?moe\s+van\s+alles\b|"
+            r"\bik\s+ben\s+op\b|\bik\s+kan\s+niet\s+meer\b(?!\s+(?:van\s+het\s+lachen|stoppen))",
+            0.35,
+        ),
+        (
+            r"\b(?:vanavond|vannacht|morgen)\b.{0,40}\bga\s+ik\s+het\s+doen\b|"
+            r"\bik\s+ga\s+het\s+(?:vanavond|vannacht)\s+doen\b",
+            0.5,
+        ),
+        (r"\b(?:bedankt|dank)\s+(?:jullie\s+)?voor\s+(?:alles|alle)\b", 0.2),
+        (r"\bsorry\W*$", 0.2),
+        (r"\b(?:niks|niets)\s+(?:meer\s+)?waard\b|\bik\s+ben\s+een\s+last\b", 0.4),
+        (r"\bniemand\s+(?:zou|zal)\s+(?:het\s+)?(?:merken|missen)\b", 0.6),
+    )
+)
+_REPORTED = re.compile(
+    r"\b(?:riep|riepen|roept|roepen|noemde|noemden|noemt|noemen|zei|zeiden|zegt|zeggen|schold|scholden|"
+    r"scheldt|"
+    r"schelden|uitgescholden|uitgemaakt|maakte|maakten|noemde|typte|stuurde|appte|schreef|schreven)\b"
+)
+
+
+_INTIMATE_IMAGE = re.compile(
+    r"\b(?:naaktfoto\w*|naakt\s*foto\w*|nudes?|naakt|sexting|foto'?s?\s+van\s+(?:mij|"
+    r"me)|filmpjes?\s+van\s+(?:mij|me)|ondergoed)\b"
+)
+_LEVERAGE = re.compile(
+    r"\b(?:als\s+ik\s+niet|tenzij\s+ik|anders\s+(?:stuurt|zet|deelt|laat|verspreidt)|"
+    r"naar\s+iedereen|verspreid\w*|"
+    r"online\s+(?:zet|zetten)|betaal|betalen|dreig\w*|chanta\w*)\b"
+)
+
+
+def _sextortion(ntext: str) -> tuple[int, int] | None:
+    """An intimate image and leverage over the writer in the same stretch of text."""
+    for m in _INTIMATE_IMAGE.finditer(ntext):
+        lev = _LEVERAGE.search(ntext, max(0, m.start() - 200), m.end() + 250)
+        if lev:
+            return min(m.start(), lev.start()), max(m.end(), lev.end())
+    return None
+
+
+def _trigger_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    by_trigger: dict[str, set[str]] = {}
+    for name, triggers in TRIGGERS.items():
+        for trigger in triggers:
+            by_trigger.setdefault(trigger, set()).add(name)
+    for trigger, names in by_trigger.items():
+        automaton.add_word(trigger, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGER_AUTOMATON = _trigger_automaton()
+
+
+def find_signals(text: str) -> list[Finding]:
+    """Urgent and queue signals in `text`: findings without a replacement."""
+    norm = normalise(text)
+    found = []
+    active = {name for _, names in _TRIGGER_AUTOMATON.iter(norm.text) for name in names}
+    span = _sextortion(norm.text)
+    if span:
+        found.append(
+            Finding(
+                "seksuele afpersing",
+                norm.origin[span[0]],
+                norm.origin[span[1] - 1] + 1,
+                0.9,
+                "rule:image_and_leverage",
+                None,
+                Decision.URGENT,
+            )
+        )
+    weight, cue_start, cue_end = 0.0, len(norm.text), 0
+    for cue, w in _FAREWELL_CUES:
+        m = cue.search(norm.text)
+        if m:
+            weight += w
+            cue_start, cue_end = min(cue_start, m.start()), max(cue_end, m.end())
+    if weight >= 1.0:
+        found.append(
+            Finding(
+                "zelfdoding",
+                norm.origin[cue_start],
+                norm.origin[cue_end - 1] + 1,
+                min(0.95, 0.5 + weight / 3),
+                "rule:farewell_cues",
+                None,
+                Decision.URGENT,
+            )
+        )
+    for rule in RULES:
+        if rule.name not in active:
+            continue
+        for m in rule.pattern.finditer(norm.text):
+            if m.end() <= m.start():
+                continue
+            if rule.name == "insult" and _REPORTED.search(norm.text, max(0, m.start() - 40), m.start()):
+                continue  # the writer reports being called this: not an insult by the writer
+            start = norm.origin[m.start()]
+            end = norm.origin[m.end() - 1] + 1
+            found.append(
+                Finding(rule.category, start, end, rule.score, f"rule:{rule.name}", None, rule.decision)
+            )
+            break  # one finding per rule is enough to explain the decision
+    return found

@@ -1,0 +1,729 @@
+"""Recognizers for structured personal data: numbers, addresses, links and handles.
+
+Each recognizer is a plain function `text -> list[Finding]`. Candidates are found with a few
+compiled regexes and then validated in Python (phone numbers by `phonenumbers`, BSN by the
+11-check, IBAN by its checksum), so that one pass over the text stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from nlp_models.lexicons import COMMON_SHORT_WORDS, FUNCTION_WORDS, SAFE_DOMAINS
+from nlp_models.types import Finding
+
+PLACEHOLDERS: dict[str, str] = {
+    "PERSON": "[naam]",
+    "PHONE": "[telefoonnummer]",
+    "EMAIL": "[e-mailadres]",
+    "ADDRESS": "[adres]",
+    "POSTCODE": "[postcode]",
+    "BSN": "[bsn]",
+    "IBAN": "[rekeningnummer]",
+    "HANDLE": "[gebruikersnaam]",
+    "URL": "[link]",
+    "SCHOOL": "[school]",
+    "BIRTHDATE": "[geboortedatum]",
+    "PLATE": "[kenteken]",
+    "PROFANITY": "***",
+}
+
+
+def _finding(kind: str, start: int, end: int, score: float, source: str) -> Finding:
+    return Finding(kind, start, end, score, source, PLACEHOLDERS[kind])
+
+
+# --- phone numbers -----------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(r"(?<![^\W_])(?:\+|00)?\(?\d(?:[ \t.\-/()]{0,3}\d){7,14}(?![\d])")
+_DIGIT = re.compile(r"\d")
+
+
+def _phone_length(digits: str, international: bool) -> tuple[int, ...]:
+    """The digit counts a Dutch or Belgian number written this way can have."""
+    if international or digits.startswith("00"):
+        lead = 2 if digits.startswith("00") else 0
+        cc = digits[lead : lead + 2]
+        if cc == "31":
+            return (lead + 12, lead + 11)  # "+31 (0)6 ..." keeps the trunk zero
+        if cc == "32":
+            return (lead + 11, lead + 10)
+        return ()
+    if digits.startswith("0"):
+        return (10, 9)
+    return ()
+
+
+def _phone_at(text: str, start: int, positions: list[int]) -> Finding | None:
+    """A phone number whose first digit (or "+", "(") is at `start`, with these digit positions."""
+    digits = "".join(text[p] for p in positions)
+    if text[start] == "+" and digits.startswith("0") and not digits.startswith("00"):
+        start = positions[0]  # "+0612345678": a stray plus before a national number
+    for n in _phone_length(digits, text[start] == "+"):
+        if len(digits) < n:
+            continue
+        end = positions[n - 1] + 1
+        number = text[start:end]
+        if number.count("/") > 1:
+            continue
+        try:
+            parsed = phonenumbers.parse(number.replace("(0)", ""), "NL")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(parsed):
+            score = 1.0 if phonenumbers.is_valid_number(parsed) else 0.85
+            return _finding("PHONE", start, end, score, "phonenumbers:NL/BE")
+    return None
+
+
+def find_phones(text: str) -> list[Finding]:
+    found = []
+    for m in _PHONE_CANDIDATE.finditer(text):
+        positions = [m.start() + d.start() for d in _DIGIT.finditer(m.group())]
+        # Try each digit group as a start: "groep 8 0612345678" is a number after a number.
+        k = 0
+        while k < len(positions):
+            start = m.start() if k == 0 else positions[k]
+            if k > 0 and positions[k] - positions[k - 1] == 1:
+                k += 1
+                continue
+            hit = _phone_at(text, start, positions[k:])
+            if hit:
+                found.append(hit)
+                k = next((i for i, p in enumerate(positions) if p >= hit.end), len(positions))
+            else:
+                k += 1
+    return found
+
+
+_SPELLED_DIGITS = {
+    "nul": 0,
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+}
+_SPELLED_RUN = re.compile(
+    r"(?<!\w)(?:(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|\d{1,4})(?!\w)[ \t,.\-]*){6,}",
+    re.IGNORECASE,
+)
+_SPELLED_TOKEN = re.compile(
+    r"nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|\d{1,4}", re.IGNORECASE
+)
+
+
+def find_spelled_phones(text: str) -> list[Finding]:
+    """Phone numbers written out digit by digit ("nul zes een twee ...")."""
+    found = []
+    for m in _SPELLED_RUN.finditer(text):
+        tokens = list(_SPELLED_TOKEN.finditer(m.group()))
+        words = [t.group().lower() for t in tokens]
+        n_digits = sum(len(w) if w.isdigit() else 1 for w in words)
+        n_spelled = sum(not w.isdigit() for w in words)
+        if n_digits < 8 or n_spelled < 4:
+            continue
+        starts_like_phone = words[0] in ("nul", "0") or words[0].startswith("0")
+        if not starts_like_phone and n_digits < 9:
+            continue
+        end = m.start() + tokens[-1].end()
+        found.append(
+            _finding("PHONE", m.start(), end, 0.9 if starts_like_phone else 0.7, "rule:spelled_phone")
+        )
+    return found
+
+
+# --- e-mail --------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}\b", re.IGNORECASE)
+_AT = (
+    r"(?:\s*[\(\[\{<]\s*(?:at|@|a|apenstaartje)\s*[\)\]\}>]\s*|\s+(?:at|apenstaartje|"
+    r"apestaartje|apenstaart|@)\s+|\s*@\s*)"
+)
+_DOT = r"(?:\s*[\(\[\{<]\s*(?:dot|punt|\.)\s*[\)\]\}>]\s*|\s+(?:dot|punt)\s+|\s*\.\s*)"
+_TLD = r"(?:com|nl|be|net|org|eu|de|info|live|me|io|fr|uk|co)"
+_PROVIDERS = (
+    r"(?:gmail|hotmail|outlook|live|ziggo|kpnmail|kpnplanet|planet|icloud|yahoo|xs4all|"
+    r"telfort|home|msn|proton|protonmail|quicknet|caiway|online|tele2)"
+)
+_EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.+-])[\w.+-]*\w{_AT}(?:[\w-]+{_DOT})*?(?:[\w-]+{_DOT}{_TLD}\b|{_PROVIDERS}\b)", re.IGNORECASE
+)
+
+
+def find_emails(text: str) -> list[Finding]:
+    found = [_finding("EMAIL", m.start(), m.end(), 1.0, "regex:email") for m in _EMAIL.finditer(text)]
+    for m in _EMAIL_OBFUSCATED.finditer(text):
+        local = m.group().split("@")[0].split("(")[0].split("[")[0].split()[0] if m.group().strip() else ""
+        if local.lower() in FUNCTION_WORDS and len(local) < 4:
+            continue
+        found.append(_finding("EMAIL", m.start(), m.end(), 0.9, "regex:email_obfuscated"))
+    return found
+
+
+# --- links ---------------------------------------------------------------------------------
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|(?<![\w@.-])(?:[\w-]+\.)+(?:com|nl|be|net|org|tv|gg|io|me|app|ly|co|eu|de|info|link|xyz|fm|to|live)"
+    r"(?:/[^\s<>\"']*)?(?![\w@])"
+    r"|(?<![\w@.-])(?:[\w-]+\.)+[a-z]{2,6}/[^\s<>\"']+",
+    re.IGNORECASE,
+)
+
+
+def find_urls(text: str) -> list[Finding]:
+    found = []
+    for m in _URL.finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in ".,;:!?)]}'\"":
+            end -= 1
+        url = text[start:end].lower()
+        bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
+        if bare in SAFE_DOMAINS:
+            continue  # a shop or a helpline, not a person
+        score = 1.0 if url.startswith(("http", "www")) or "/" in url else 0.8
+        found.append(_finding("URL", start, end, score, "regex:url"))
+    return found
+
+
+# --- handles -------------------------------------------------------------------------------
+
+_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<![.])")
+_DISCORD = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\d)")
+_PLATFORMS = (
+    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|roblox|fortnite|psn|playstation|xbox|"
+    r"gamertag|gamer\s?tag|steam|twitch|youtube|yt|minecraft|epic(?:\s?games)?|brawl\s?stars|clash|"
+    r"valorant|fifa|kik|telegram|signal|twitter|threads|bereal|pinterest|spotify|whatsapp"
+)
+_HANDLE_CONTEXT = re.compile(
+    rf"(?<!\w)(?:{_PLATFORMS})(?:[\s-]?(?:naam|name|account|acc|id|tag|username|gebruikersnaam))?"
+    r"(?P<sep>\s*(?:is|=|:|->|=>|-)\s*|\s+(?:heet|staat\s+op|onder|als)\s+|\s+)"
+    r"@?(?P<handle>[\w][\w.\-]{1,29}(?:#\d{4})?)",
+    re.IGNORECASE,
+)
+_HANDLE_VERB = re.compile(
+    r"(?<!\w)(?:add|adden|voeg|volg|follow|zoek)\s+(?:me|mij)\s+(?:(?:toe\s+)?(?:op|on|via)\s+(?:"
+    + _PLATFORMS
+    + r")\s*:?\s*)@?(?P<handle>[\w][\w.\-]{1,29})",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_handle(word: str, explicit: bool) -> bool:
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in COMMON_SHORT_WORDS:
+        return False
+    if explicit:
+        return True
+    return bool(re.search(r"[\d_.]", word)) or any(c.isupper() for c in word[1:])
+
+
+_UNDERSCORE_HANDLE = re.compile(r"(?<![\w@.#/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+(?![\w@])")
+_DIGIT_HANDLE = re.compile(
+    r"(?<![\w@.#/])(?:[A-Za-z]{3,}[._]?\d{2,4}|[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]{2,})+)(?![\w@]|\.\w)"
+)
+_HANDLE_HINT = re.compile(
+    r"snap|insta|tiktok|discord|roblox|fortnite|account|gebruikersnaam|username|naam|heet|add|toevoegen|"
+    r"volg|gamertag|psn|xbox|steam",
+    re.IGNORECASE,
+)
+
+
+_HANDLE_THERE = re.compile(
+    rf"(?i:(?:op|in|on)\s+(?:{_PLATFORMS})[^.!?\n]{{0,30}}?\b(?:heet|ben)\s+(?:ik|hij|zij|ze)(?:\s+daar)?"
+    rf"|\b(?:heet|ben)\s+(?:ik|hij|zij|ze)\s+(?:op|in)\s+(?:{_PLATFORMS})"
+    r"|\b(?:heet|noem)\s+(?:ik|hij|zij|ze)\s+daar)\s+(?:\(|\bals\s+)?@?(?P<handle>[\w][\w.\-]{1,29}(?:#\d{4})?)"
+)
+
+
+def find_handles(text: str) -> list[Finding]:
+    found = [
+        _finding("HANDLE", m.start(), m.end(), 0.8, "regex:underscore_handle")
+        for m in _UNDERSCORE_HANDLE.finditer(text)
+    ]
+    for m in _DIGIT_HANDLE.finditer(text):
+        if _HANDLE_HINT.search(text, max(0, m.start() - 50), m.start()):
+            found.append(_finding("HANDLE", m.start(), m.end(), 0.7, "context:handle_like"))
+    found += [
+        _finding("HANDLE", m.start(), m.end(), 0.95, "regex:at_handle") for m in _AT_HANDLE.finditer(text)
+    ]
+    found += [
+        _finding("HANDLE", m.start(), m.end(), 0.95, "regex:discord_tag") for m in _DISCORD.finditer(text)
+    ]
+    for m in _HANDLE_CONTEXT.finditer(text):
+        handle = m.group("handle").rstrip(".-")
+        explicit = bool(m.group("sep").strip())
+        if not _looks_like_handle(handle, explicit):
+            continue
+        start = m.start("handle")
+        if text[start - 1 : start] == "@":
+            start -= 1
+        found.append(_finding("HANDLE", start, m.start("handle") + len(handle), 0.85, "context:platform"))
+    for m in _HANDLE_THERE.finditer(text):
+        handle = m.group("handle").rstrip(".-")
+        if _looks_like_handle(handle, True):
+            end = m.start("handle") + len(handle)
+            found.append(_finding("HANDLE", m.start("handle"), end, 0.85, "context:name_on_platform"))
+    for m in _HANDLE_VERB.finditer(text):
+        handle = m.group("handle").rstrip(".-")
+        if _looks_like_handle(handle, True):
+            found.append(
+                _finding("HANDLE", m.start("handle"), m.start("handle") + len(handle), 0.85, "context:add_me")
+            )
+    return found
+
+
+# --- postcodes, addresses ------------------------------------------------------------------
+
+_POSTCODE = re.compile(r"(?<![^\W_])(?<!\d-)[1-9]\d{3}[ \t]?(?!SA|SD|SS)[A-Z]{2}(?![^\W_])")
+_POSTCODE_LOWER = re.compile(r"(?<![^\W_])(?<!\d-)[1-9]\d{3}(?:[a-z]{2}|[ \t][a-z]{2})(?![^\W_])")
+_POSTCODE_CONTEXT = re.compile(r"postcode|woon|adres|straat|laan|weg\b", re.IGNORECASE)
+
+
+def find_postcodes(text: str) -> list[Finding]:
+    found = [
+        _finding("POSTCODE", m.start(), m.end(), 0.9, "regex:postcode") for m in _POSTCODE.finditer(text)
+    ]
+    for m in _POSTCODE_LOWER.finditer(text):
+        letters = m.group()[-2:].lower()
+        spaced = not m.group()[4].isalpha()
+        if spaced and (
+            letters in COMMON_SHORT_WORDS
+            or not _POSTCODE_CONTEXT.search(text, max(0, m.start() - 40), m.start())
+        ):
+            continue
+        if letters in {"sa", "sd", "ss"} or letters in COMMON_SHORT_WORDS and spaced:
+            continue
+        found.append(_finding("POSTCODE", m.start(), m.end(), 0.8, "regex:postcode"))
+    return found
+
+
+_STREET_SUFFIX = (
+    r"straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|plantsoen|markt|ring|allee|"
+    r"baan|erf|wal|burg|park|haven|brink|dam|boulevard|promenade|pleintje|akker|weide|straatje|stede|"
+    r"veld|hoven|polder|oord|rade|donk|daal|dal|zoom|wijk|lei|vaart|hage|horst|tuin|hoeve|bosch"
+)
+_ADDRESS = re.compile(
+    r"(?<![\w-])(?P<street>(?:[A-Z][\w'.-]+\s+(?:(?:van|de|der|den|het|ten|ter|'t|v\.d\.)\s+)*){0,3}"
+    rf"(?:[A-Za-z][a-zà-ÿ'-]*?(?i:{_STREET_SUFFIX})(?:-(?:[Oo]ost|[Ww]est|[Nn]oord|[Zz]uid|[A-Z][a-zà-ÿ]+))?"
+    r"|(?:Laan|Plein|Kade|Singel|Weg|Dreef|Hof|Straat)\s+(?:van\s+|der\s+|de\s+|den\s+)*[A-Z][\w'-]+))"
+    r"\s+(?:nr\.?\s*|nummer\s+)?(?P<number>\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?-\s?\d{1,4}|"
+    r"\s?[-/]\s?[a-zA-Z0-9]{1,3})?)(?![\w,.]\d)",
+)
+_NOT_STREETS = frozenset(
+    "onderweg halfweg snelweg fietspad voetpad zebrapad wandelpad pad weg hof park ring baan dam markt kade "
+    "speelplein schoolplein plein veld voetbalveld sportveld dijk zeedijk erf wal haven dal wijk tuin "
+    "moestuin achtertuin voortuin dierentuin speeltuin bosch lei oord stede hoeve horst donk polder "
+    "loopbaan ijsbaan racebaan atletiekbaan schaatsbaan zwembaan glijbaan kermis baan rijbaan "
+    "thuishaven vaart zeevaart luchtvaart scheepvaart kinderboerderij weide akker daal hage "
+    "hemelvaart bedevaart sneeuwwijk buitenwijk woonwijk nieuwbouwwijk jaarmarkt vrijmarkt "
+    "supermarkt vlooienmarkt rommelmarkt boulevard promenade straat laan gracht steeg dreef singel "
+    "kinderdagverblijf wereld uitweg omweg zijweg toegangsweg rondweg ringweg autoweg rijweg "
+    "zandweg achterweg landweg hoofdweg wegwijk middenweg oprit".split()
+)
+_NUMBER_UNITS = re.compile(
+    r"\s*(?:uur|keer|jaar|jaren|minuten|min|seconden|sec|dagen|dag|weken|maanden|km|kilometer|meter|m|"
+    r"euro|eu|cent|procent|%|kilo|kg|gram|punten|personen|mensen|kinderen|stuks|x)\b",
+    re.IGNORECASE,
+)
+
+
+_HOUSE_NUMBER = re.compile(r"(?<![\w,.])\d{1,4}(?!\d)")
+
+
+def _address_matches(text: str) -> Iterator[re.Match[str]]:
+    """Address matches, searched only in a window before each number (cheap on long texts)."""
+    seen_end = -1
+    for num in _HOUSE_NUMBER.finditer(text):
+        if num.start() < seen_end:
+            continue
+        window = max(0, num.start() - 90)
+        for m in _ADDRESS.finditer(text, window, min(len(text), num.end() + 12)):
+            if m.start("number") == num.start() and m.start() >= seen_end:
+                seen_end = m.end()
+                yield m
+                break
+
+
+_HOUSE_NUMBER_ONLY = re.compile(
+    r"\b(?i:woon|adres)[^.!?\n]{0,40}?\b(?P<number>(?i:huisnummer|nummer|nr\.?)\s*\d{1,4}[a-zA-Z]?)\b"
+)
+
+
+def find_addresses(text: str) -> list[Finding]:
+    found = [
+        _finding("ADDRESS", m.start("number"), m.end("number"), 0.7, "context:house_number")
+        for m in _HOUSE_NUMBER_ONLY.finditer(text)
+    ]
+    for m in _address_matches(text):
+        street = m.group("street")
+        last = street.split()[-1].lower()
+        if last in _NOT_STREETS and street == street.split()[-1] and not street[0].isupper():
+            continue
+        if _NUMBER_UNITS.match(text, m.end()):
+            continue
+        score = 0.9 if street[0].isupper() else 0.75
+        found.append(_finding("ADDRESS", m.start(), m.end(), score, "regex:street_number"))
+    return found
+
+
+# --- BSN, IBAN, plates ---------------------------------------------------------------------
+
+_BSN = re.compile(r"(?<![^\W_])(?<!\d[.\-])\d(?:[ .\-]?\d){8}(?![^\W_]|[.\-]\d)")
+_IBAN = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ \t.\-]?[A-Za-z0-9]){10,30}", re.IGNORECASE)
+_IBAN_LENGTHS = {
+    "NL": 18,
+    "BE": 16,
+    "DE": 22,
+    "FR": 27,
+    "GB": 22,
+    "ES": 24,
+    "IT": 27,
+    "LU": 20,
+    "AT": 20,
+    "PL": 28,
+    "TR": 26,
+}
+_NL_IBAN_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+
+
+def find_bsns(text: str) -> list[Finding]:
+    found = []
+    for m in _BSN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) == 9 and stdnum_bsn.is_valid(digits):
+            found.append(_finding("BSN", m.start(), m.end(), 1.0, "stdnum:bsn_11check"))
+    return found
+
+
+def find_ibans(text: str) -> list[Finding]:
+    found = []
+    for m in _IBAN.finditer(text):
+        chars = [(m.start() + i, c) for i, c in enumerate(m.group()) if c.isalnum()]
+        compact = "".join(c for _, c in chars).upper()
+        lengths = (
+            [_IBAN_LENGTHS[compact[:2]]]
+            if compact[:2] in _IBAN_LENGTHS
+            else range(min(len(compact), 34), 14, -1)
+        )
+        for n in lengths:
+            if len(compact) < n:
+                continue
+            candidate = compact[:n]
+            valid = stdnum_iban.is_valid(candidate)
+            if valid or _NL_IBAN_SHAPE.fullmatch(candidate):
+                found.append(
+                    _finding("IBAN", m.start(), chars[n - 1][0] + 1, 1.0 if valid else 0.8, "stdnum:iban")
+                )
+                break
+    return found
+
+
+_SIDECODES = (
+    "LL-DD-DD",
+    "DD-DD-LL",
+    "DD-LL-DD",
+    "LL-DD-LL",
+    "LL-LL-DD",
+    "DD-LL-LL",
+    "DD-LLL-D",
+    "D-LLL-DD",
+    "LL-DDD-L",
+    "L-DDD-LL",
+    "LLL-DD-L",
+    "L-DD-LLL",
+    "D-LL-DDD",
+    "DDD-LL-D",
+)
+
+
+def _sidecode_regex(sep: str) -> str:
+    parts = []
+    for code in _SIDECODES:
+        groups = [("[A-Z]" if g[0] == "L" else r"\d") + f"{{{len(g)}}}" for g in code.split("-")]
+        parts.append(sep.join(groups))
+    return r"(?<![^\W_])(?<!\w-)(?:" + "|".join(parts) + r")(?![^\W_]|-\w)"
+
+
+_PLATE_DASH = re.compile(_sidecode_regex("-"), re.IGNORECASE)
+_PLATE_SPACE = re.compile(_sidecode_regex(" "))
+
+
+def find_plates(text: str) -> list[Finding]:
+    found = [
+        _finding("PLATE", m.start(), m.end(), 0.95, "regex:sidecode") for m in _PLATE_DASH.finditer(text)
+    ]
+    found += [
+        _finding("PLATE", m.start(), m.end(), 0.8, "regex:sidecode") for m in _PLATE_SPACE.finditer(text)
+    ]
+    return found
+
+
+# --- dates of birth ------------------------------------------------------------------------
+
+_MONTHS = (
+    r"januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|juli|jul|augustus|aug|"
+    r"september|sept|sep|oktober|okt|november|nov|december|dec"
+)
+_DATE_NUMERIC = re.compile(
+    r"(?<![\w\-/.])(?:0?[1-9]|[12]\d|3[01])(?P<s>[-/.])(?:0?[1-9]|1[0-2])(?P=s)(?P<year>(?:19|"
+    r"20)\d{2})(?![\w])"
+)
+_DATE_WORDS = re.compile(
+    rf"(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+|"
+    rf"\s*,\s*|\s*')(?P<year>(?:19|20)?\d{{2}})(?![\w])",
+    re.IGNORECASE,
+)
+_DATE_DAY_MONTH = re.compile(
+    rf"(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?:e|ste|de)?(?:\s+(?:{_MONTHS})\b\.?|"
+    rf"[-/.](?:0?[1-9]|1[0-2])(?![\d\-/.]))",
+    re.IGNORECASE,
+)
+_BIRTH_CONTEXT = re.compile(
+    r"geboren|jarig|verjaardag|geboortedatum|geb\.|birthday|bday|b-day|verjaar", re.IGNORECASE
+)
+
+
+def find_birthdates(text: str) -> list[Finding]:
+    found = []
+    for pattern in (_DATE_NUMERIC, _DATE_WORDS):
+        for m in pattern.finditer(text):
+            year = m.group("year")
+            year_n = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 30 else 1900 + int(year)
+            context = _BIRTH_CONTEXT.search(text, max(0, m.start() - 50), min(len(text), m.end() + 30))
+            if context or 1930 <= year_n <= 2022:
+                found.append(_finding("BIRTHDATE", m.start(), m.end(), 0.9 if context else 0.7, "regex:date"))
+    for ctx in _BIRTH_CONTEXT.finditer(text):
+        day_month = _DATE_DAY_MONTH.search(text, ctx.end(), min(len(text), ctx.end() + 25))
+        if day_month:
+            found.append(_finding("BIRTHDATE", day_month.start(), day_month.end(), 0.75, "context:birthday"))
+    return found
+
+
+# --- schools -------------------------------------------------------------------------------
+
+_SCHOOL_TYPES = (
+    r"College|Lyceum|Gymnasium|Atheneum|Scholengemeenschap|Scholengroep|Campus|Mavo|"
+    r"Havo|Vwo|Vmbo|Academie|School"
+)
+_SCHOOL_AFTER_NAME = re.compile(
+    rf"(?<![\w])(?P<name>(?:[A-Z][\w'.-]*\s+(?:(?:van|de|der|den|het|ten|ter|"
+    rf"'t)\s+)*){{1,4}})(?:{_SCHOOL_TYPES})(?![\w])"
+)
+_SCHOOL_COMPOUND = re.compile(
+    r"(?<![\w])[A-Z][a-z]{2,}(?:college|lyceum|gymnasium|school|scholengemeenschap)(?![\w])"
+)
+_SCHOOL_LOWER = re.compile(
+    r"(?<![\w])(?P<name>[a-z][\w-]{2,})\s+(?:college|lyceum|gymnasium|atheneum)(?![\w])"
+)
+_SCHOOL_BEFORE_NAME = re.compile(
+    r"(?<![\w])(?:(?i:openbare|christelijke|katholieke|rooms-katholieke|protestants-christelijke|islamitische|"
+    r"algemene|gereformeerde|montessori|dalton|jenaplan)\s+)?"
+    r"(?i:basisschool|obs|cbs|rkbs|pcbs|kbs|ikc|montessorischool|daltonschool|jenaplanschool|csg|osg|rsg|isg|"
+    r"ksg|roc|pcc|vrije\s+school|school|middelbare\s+school|mavo|havo|vmbo|college|lyceum|"
+    r"school\s+heet|school\s+is\s+(?:de|het))\s+"
+    r"(?:(?:de|het|'t|De|Het|'T)\s+)?(?P<name>[A-Z][\w'-]+(?:\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]+){0,2})",
+)
+_SCHOOL_GENERIC = frozenset(
+    "het de een mijn onze jouw je zijn haar hun op naar dit dat die deze elk elke welk welke zo'n "
+    "andere nieuwe "
+    "oude zelfde eerste tweede hele grote kleine middelbare basis nieuw oud ander mn m'n ons jullie bij van "
+    "in uit is was over voor na tot zonder elke iedere ieder goede goed slechte leuke leuk saaie gewone "
+    "christelijk christelijke openbare openbaar katholieke katholiek islamitische islamitisch categoraal "
+    "categorale brede breed hbo mbo wo vmbo havo vwo mavo gym zomer winter muziek dans rij zwem taal "
+    "auto kunst sport hoge lage nacht dag avond basisschool speciaal speciale internationale internationaal "
+    "the a and of to en ook maar want als dan toen".split()
+)
+
+
+def find_schools(text: str) -> list[Finding]:
+    found = []
+    for m in _SCHOOL_AFTER_NAME.finditer(text):
+        words = m.group("name").split()
+        start = m.start()
+        while words and words[0].lower() in FUNCTION_WORDS:
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words.pop(0)
+        if not words:
+            continue
+        found.append(_finding("SCHOOL", start, m.end(), 0.85, "regex:school_name"))
+    for m in _SCHOOL_COMPOUND.finditer(text):
+        stem = re.sub(r"(college|lyceum|gymnasium|school|scholengemeenschap)$", "", m.group().lower())
+        if stem in _SCHOOL_GENERIC or stem in {
+            "basis",
+            "middelbare",
+            "hoge",
+            "voort",
+            "muziek",
+            "zomer",
+            "dans",
+        }:
+            continue
+        found.append(_finding("SCHOOL", m.start(), m.end(), 0.8, "regex:school_compound"))
+    for m in _SCHOOL_LOWER.finditer(text):
+        if m.group("name").lower() in _SCHOOL_GENERIC:
+            continue
+        found.append(_finding("SCHOOL", m.start(), m.end(), 0.75, "regex:school_name"))
+    for m in _SCHOOL_BEFORE_NAME.finditer(text):
+        name = m.group("name")
+        if name.lower() in _SCHOOL_GENERIC or not name[0].isupper():
+            continue
+        found.append(_finding("SCHOOL", m.start(), m.end(), 0.85, "regex:school_name"))
+    return found
+
+
+_DIGITS = str.maketrans("", "", "0123456789")
+_SPELLED_WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_AT_HINTS = ("@", " at ", "(at", "[at", "{at", "<at", "(a)", "apenstaart", "apestaart")
+_URL_HINTS = (
+    "/",
+    "http",
+    "www",
+    ".com",
+    ".nl",
+    ".be",
+    ".net",
+    ".org",
+    ".tv",
+    ".gg",
+    ".io",
+    ".me",
+    ".app",
+    ".ly",
+    ".co",
+    ".eu",
+    ".de",
+    ".info",
+    ".link",
+    ".xyz",
+    ".fm",
+    ".to",
+    ".live",
+)
+_HANDLE_HINTS = (
+    "@",
+    "#",
+    "_",
+    "snap",
+    "insta",
+    "tik",
+    "discord",
+    "roblox",
+    "fortnite",
+    "psn",
+    "playstation",
+    "xbox",
+    "gamer",
+    "steam",
+    "twitch",
+    "youtube",
+    "minecraft",
+    "epic",
+    "brawl",
+    "clash",
+    "valorant",
+    "fifa",
+    "kik",
+    "telegram",
+    "signal",
+    "twitter",
+    "threads",
+    "bereal",
+    "pinterest",
+    "spotify",
+    "whatsapp",
+    "ig",
+    "yt",
+    "tt",
+    "sc",
+    "account",
+    "naam",
+    "heet",
+    "add",
+    "voeg",
+    "volg",
+    "follow",
+    "zoek",
+    "username",
+    "tag",
+)
+_MONTH_HINTS = ("jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_SCHOOL_HINTS = (
+    "csg",
+    "osg",
+    "rsg",
+    "isg",
+    "ksg",
+    "roc",
+    "pcc",
+    "college",
+    "lyceum",
+    "gymnas",
+    "school",
+    "atheneum",
+    "campus",
+    "academie",
+    "mavo",
+    "havo",
+    "vwo",
+    "vmbo",
+    "obs",
+    "cbs",
+    "ikc",
+    "scholen",
+    "kbs",
+)
+_STREET_HINTS = tuple(_STREET_SUFFIX.split("|"))
+_UPPER_PAIR = re.compile(r"[A-Z]{2}")
+
+
+def _any(hints: tuple[str, ...], text: str) -> bool:
+    return any(h in text for h in hints)
+
+
+# Each recognizer with a cheap necessary condition on (text, lower-case text, digit count), so that
+# the regexes only run on texts that could hold their type.
+RECOGNIZERS: tuple[tuple[str, Callable[[str], list[Finding]], Callable[[str, str, int], bool]], ...] = (
+    ("PHONE", find_phones, lambda t, low, d: d >= 8),
+    ("PHONE", find_spelled_phones, lambda t, low, d: sum(w in low for w in _SPELLED_WORDS) >= 2),
+    ("EMAIL", find_emails, lambda t, low, d: _any(_AT_HINTS, low)),
+    ("URL", find_urls, lambda t, low, d: _any(_URL_HINTS, low)),
+    ("HANDLE", find_handles, lambda t, low, d: _any(_HANDLE_HINTS, low)),
+    ("POSTCODE", find_postcodes, lambda t, low, d: d >= 4),
+    (
+        "ADDRESS",
+        find_addresses,
+        lambda t, low, d: d >= 1 and (_any(_STREET_HINTS, low) or "nummer" in low or "nr" in low),
+    ),
+    ("BSN", find_bsns, lambda t, low, d: d >= 9),
+    ("IBAN", find_ibans, lambda t, low, d: d >= 10),
+    ("PLATE", find_plates, lambda t, low, d: d >= 1 and ("-" in t or bool(_UPPER_PAIR.search(t)))),
+    (
+        "BIRTHDATE",
+        find_birthdates,
+        lambda t, low, d: d >= 2 and ("-" in t or "/" in t or "." in t or _any(_MONTH_HINTS, low)),
+    ),
+    ("SCHOOL", find_schools, lambda t, low, d: _any(_SCHOOL_HINTS, low)),
+)
+
+
+def find_structured(text: str) -> Iterator[Finding]:
+    """Every structured personal-data finding in `text` (overlaps are resolved by the caller)."""
+    low = text.lower()
+    digits = len(text) - len(text.translate(_DIGITS))
+    for _, recognizer, gate in RECOGNIZERS:
+        if gate(text, low, digits):
+            yield from recognizer(text)

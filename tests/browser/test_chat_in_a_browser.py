@@ -1,0 +1,139 @@
+"""A young person starts a chat from a forum topic; a volunteer in a second browser takes it; they
+talk; the volunteer ends it and fills the registration. The WebSockets need a real ASGI server
+(pytest-django's live server speaks only HTTP), so uvicorn runs in a subprocess on the test database."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from chat.models import Chat, ChatRecord, Message
+from tests.conftest import PASSWORD
+from tests.forum.factories import PostFactory, TopicFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url() -> str:
+    """The URL of the test database this process uses, for the server to use too."""
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def asgi_server(transactional_db):
+    """uvicorn serving config.asgi (HTTP and WebSockets) on a free loopback port; stopped after the
+    test, before the test database is emptied."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.chat.server_settings",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": "",  # one process: the in-memory channel layer
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
+        + ["--port", str(port), "--no-access-log", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/chat/", timeout=2)  # noqa: S310 (loopback)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(
+                    f"the ASGI server did not start:\n{server.stdout.read() if server.stdout else ''}"
+                )
+            time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_young_person_and_a_volunteer_hold_a_whole_chat(
+    browser, asgi_server, volunteer, other_member, board
+):
+    topic = TopicFactory(board=board, author=other_member, title="Stress voor toetsen")
+    PostFactory(topic=topic, author=other_member, is_opening=True, body="Ik slaap slecht voor een toets.")
+    young = browser.new_context(base_url=asgi_server, locale="nl-NL").new_page()
+    helper = browser.new_context(base_url=asgi_server, locale="nl-NL").new_page()
+    for page in (young, helper):
+        page.set_default_timeout(15_000)
+
+    # The volunteer logs in, opens the console and comes on duty.
+    helper.goto("/chat/vrijwilliger/")
+    helper.get_by_label("Schuilnaam").fill(volunteer.username)
+    helper.get_by_label("Wachtwoord").fill(PASSWORD)
+    helper.get_by_role("button", name="Inloggen").click()
+    helper.get_by_role("heading", name="Chatoverzicht").wait_for()
+    helper.get_by_role("button", name="Zet me op beschikbaar").click()
+    helper.get_by_text("Je staat op beschikbaar").wait_for()
+
+    # The young person, without an account, goes from the topic to the chat and shares the post.
+    young.goto(topic.get_absolute_url())
+    young.get_by_role("link", name="Wil je hier met iemand over praten? Chat met een vrijwilliger.").click()
+    assert young.get_by_text("0800-0113").first.is_visible()
+    young.get_by_label("Hoe mag de vrijwilliger je noemen?").fill("zonnetje")
+    young.get_by_label("Hoe oud ben je?").fill("14")
+    young.get_by_label("Laat de vrijwilliger mijn bericht van het forum lezen").check()
+    young.get_by_role("button", name="Start de chat").click()
+    young.get_by_role("heading", name="Je wacht op een vrijwilliger").wait_for()
+
+    # The chat is offered to the volunteer (the console updates by itself), who takes it.
+    helper.get_by_role("button", name="Neem het gesprek aan").click()
+    helper.get_by_role("heading", name="Chat met zonnetje").wait_for()
+    assert helper.get_by_text("Ik slaap slecht voor een toets.").is_visible()
+
+    young.get_by_role("heading", name="Je chat met een vrijwilliger").wait_for()
+    young.get_by_label("Je bericht").fill("Hoi, ik ben zo zenuwachtig")
+    young.get_by_label("Je bericht").press("Enter")
+    helper.get_by_role("log").get_by_text("Hoi, ik ben zo zenuwachtig").wait_for()
+
+    helper.get_by_label("Je bericht").fill("Wat fijn dat je het vertelt. Wanneer is de toets?")
+    helper.get_by_role("button", name="Versturen").click()
+    young.get_by_role("log").get_by_text("Wanneer is de toets?").wait_for()
+
+    # The volunteer ends the chat; the young person sees a clear end; the registration follows.
+    helper.get_by_role("button", name="Gesprek beëindigen").click()
+    young.get_by_role("heading", name="Het gesprek is afgelopen").wait_for()
+    helper.get_by_role("heading", name="Registratie van het gesprek").wait_for()
+    helper.get_by_label("School").check()
+    assert helper.get_by_label("12 tot 15 jaar").is_checked()  # from the age the young person gave
+    helper.get_by_label("Eerste contact").check()
+    helper.get_by_role("button", name="Registratie opslaan").click()
+    helper.get_by_text("De registratie is opgeslagen.").wait_for()
+
+    assert not Chat.objects.exists() and not Message.objects.exists()
+    record = ChatRecord.objects.get()
+    assert (record.volunteer, record.subject, record.contact) == (volunteer, "school", "first")
+    young.context.close()
+    helper.context.close()
