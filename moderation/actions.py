@@ -40,7 +40,7 @@ def check_can_decide(*, review: Review, moderator: Member) -> None:
 
 def _lock(review: Review) -> Review:
     return (
-        Review.objects.select_for_update()
+        Review.objects.select_for_update(of=("self",))
         .select_related("post", "post__topic", "post__author")
         .get(pk=review.pk)
     )

@@ -13,7 +13,7 @@ def screen_submitted_post(sender: object, *, post_id: int, **kwargs: object) -> 
     try:
         screen_post.delay(post_id)
     except Exception as exc:  # broker unreachable: the post stays pending; the sweep task retries it
-        logger.error("could not queue post %s for screening (%s)", post_id, type(exc).__name__)
+        logger.error("could not queue post %s for screening (%s: %s)", post_id, type(exc).__name__, exc)
 
 
 def review_reported_post(sender: object, *, post_id: int, **kwargs: object) -> None:

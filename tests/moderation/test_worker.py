@@ -8,34 +8,26 @@ import pytest
 
 from forum import services
 from forum.models import Post, Status
-from tests.moderation.workers import (
-    REDIS_URL,
-    celery_sending_to,
-    new_queue,
-    require_redis,
-    start_worker,
-    stop_worker,
-)
+from tests.moderation.workers import REDIS_URL, Worker, celery_sending_to, fresh_broker
 
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_on_redis_screens_a_submitted_post(member, board):
-    require_redis()
-    queue = new_queue()
-    worker = start_worker(queue)
+    fresh_broker()
+    worker = Worker()
     try:
-        with celery_sending_to(REDIS_URL, queue):
+        with celery_sending_to(REDIS_URL):
             topic = services.topic_start(
                 author=member, board=board, title="Hulp met huiswerk", text="bel me op 06-12345678 na school"
             )
         post = topic.posts.get()
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and Post.objects.get(pk=post.pk).status == Status.PENDING:
-            assert worker.poll() is None, "the worker stopped"
+            assert worker.alive(), "the worker stopped"
             time.sleep(0.5)
     finally:
-        print(stop_worker(worker)[-3000:])
+        print(worker.stop()[-3000:])
 
     post.refresh_from_db()
     assert post.status == Status.PUBLISHED

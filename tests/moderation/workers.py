@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
-import uuid
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,12 @@ def require_redis() -> None:
         pytest.skip(message)
 
 
+def fresh_broker() -> None:
+    """Empty the test Redis database (it is only for tests), so no task of an earlier test is left."""
+    require_redis()
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
 def database_url() -> str:
     """The URL of the test database this process uses, for a worker to use too."""
     s = connection.settings_dict
@@ -38,20 +46,29 @@ def database_url() -> str:
 
 
 def drop_connections(app) -> None:  # type: ignore[no-untyped-def]
-    """Forget connections made with old broker settings, so the next send uses the new ones."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Forget connections made with old broker settings, so the next send uses the new ones.
+
+    kombu keeps its pools in a registry of its own; closing one pool would leave the registry
+    handing it out again ("Acquire on closed pool"), so the registry is reset as a whole.
+    """
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
 
 
 @contextmanager
-def celery_sending_to(broker_url: str, queue: str) -> Iterator[None]:
-    """Make this process's Celery app send tasks to `broker_url` on `queue` instead of running them."""
+def celery_sending_to(broker_url: str) -> Iterator[None]:
+    """Make this process's Celery app send tasks to `broker_url` instead of running them.
+
+    Tasks go to Celery's default queue (its routing is cached at first use, so the queue cannot
+    change from test to test); `fresh_broker()` empties it first.
+    """
     from config.celery import app
 
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
-    app.conf.update(task_always_eager=False, broker_url=broker_url, task_default_queue=queue)
+    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url")}
+    app.conf.update(task_always_eager=False, broker_url=broker_url)
     drop_connections(app)
     try:
         yield
@@ -60,44 +77,69 @@ def celery_sending_to(broker_url: str, queue: str) -> Iterator[None]:
         drop_connections(app)
 
 
-def new_queue() -> str:
-    return f"test-{uuid.uuid4().hex[:8]}"
+class Worker:
+    """A worker process on the default queue, against this test run's database and Redis."""
 
+    def __init__(self, **env: str) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-mingle",
+                "--without-gossip",
+            ],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "config.settings.test",
+                "DATABASE_URL": database_url(),
+                "REDIS_URL": REDIS_URL,
+                **env,
+            },
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
 
-def start_worker(queue: str, **env: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            queue,
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": database_url(),
-            "REDIS_URL": REDIS_URL,
-            **env,
-        },
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    def _pump(self) -> None:
+        for line in self.process.stdout:  # type: ignore[union-attr]
+            self.lines.put(line)
+            self.output.append(line)
 
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
-def stop_worker(worker: subprocess.Popen[str]) -> str:
-    if worker.poll() is None:
-        worker.terminate()
-    try:
-        output, _ = worker.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        output, _ = worker.communicate()
-    return output or ""
+    def wait_for_line(self, text: str, seconds: float = 60) -> bool:
+        """Wait until the worker prints a line containing `text` (False after `seconds`)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                if text in self.lines.get(timeout=left):
+                    return True
+            except queue.Empty:
+                return False
+        return False
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+    def stop(self) -> str:
+        """Stop the worker (warm shutdown, then kill) and return what it printed."""
+        if self.alive():
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        return "".join(self.output)
