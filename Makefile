@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench bench-chat nlp-model messages worker clean
+.PHONY: install run test lint bench bench-web bench-chat nlp-model messages worker clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ lint: install
 bench: install
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,bench]"
 	$(PY) -m nlp_models.bench
+
+# Serves the site with gunicorn on loopback and loads its pages with wrk; see bench/web.py.
+bench-web: install
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(PY) -m bench.web
 
 bench-chat: install
 	$(PY) -m chat.bench

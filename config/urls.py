@@ -23,4 +23,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.BENCH_REFERENCE_VIEW:
+    from config.bench import reference
+
+    urlpatterns.append(path("bench/referentie/", reference, name="bench_reference"))
+
 urlpatterns += [path("", include(wagtail_urls))]

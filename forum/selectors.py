@@ -43,7 +43,7 @@ def boards_overview() -> QuerySet[Board]:
 
 def board_topics(*, board: Board, after: Cursor | None, limit: int) -> tuple[list[Topic], Cursor | None]:
     """One page of a board's visible topics, latest activity first, and the cursor of the next page."""
-    topics = Topic.objects.filter(board=board, status=Status.PUBLISHED).select_related("author")
+    topics = Topic.objects.filter(board=board, status=Status.PUBLISHED).select_related("author", "board")
     if after is not None:
         topics = topics.filter(
             Q(last_activity_at__lt=after.at) | Q(last_activity_at=after.at, id__lt=after.id)

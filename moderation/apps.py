@@ -7,8 +7,13 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderatie")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from forum.signals import post_reported, post_submitted
-        from moderation import receivers
+        from moderation import receivers, roles
+
+        # After every migrate (and every flush of a test database), the groups are back in place.
+        post_migrate.connect(roles._after_migrate, sender=self, dispatch_uid="moderation.roles")
 
         post_submitted.connect(
             receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post"

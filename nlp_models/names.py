@@ -245,6 +245,41 @@ def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
     return 0.0
 
 
+_TEACHER_TITLES = frozenset("juf juffrouw meester meneer mevrouw mr mw dhr mevr".split())
+_NOT_AFTER_TITLE = frozenset(
+    "is was zei zegt gaf geeft heeft had wil wilde kan kon mag mocht moet moest deed doet werd wordt vond vindt "
+    "legt legde liet laat van en die uit of zelf ook nog weer al ziek boos blij lief streng aardig".split()
+)
+_VOCATIVE_NEXT = frozenset("jij je jullie".split())
+_WITH_WORDS = frozenset("met tegen naast zonder".split())
+
+
+def _lowercase_name_in_context(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
+    """A lower-case first name that is also a word, told apart by its context: "hoi bas,", "juf ank",
+    "afgesproken met roos", "bas jij bent ..." (but not "een roos", "een bas", "hoera")."""
+    t = toks[i]
+    low = t.low
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if (
+        prev in _TEACHER_TITLES
+        and low not in FUNCTION_WORDS
+        and low not in _NOT_AFTER_TITLE
+        and len(low) <= 8
+    ):
+        if low not in _PERSON_VERBS and low.isalpha():
+            return 0.85, "context:title"
+    if low not in g.core:
+        return 0.0, ""
+    if prev in _GREETINGS and (i == 1 or toks[i - 1].sentence_start):
+        return 0.8, "context:greeting"
+    if (i == 0 or t.sentence_start) and nxt in _VOCATIVE_NEXT:
+        return 0.75, "context:vocative"
+    if prev in _WITH_WORDS and i >= 2 and toks[i - 2].low not in FUNCTION_WORDS | {"samen"}:
+        return 0.65, "context:met"
+    return 0.0, ""
+
+
 def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
     t = toks[i]
     low = t.low
@@ -257,6 +292,8 @@ def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
     ):
         return 0.0, ""
     if not t.cap and low not in g.core and low not in g.broad and low not in g.surnames and g.ordinary(low):
+        if i > 0 and toks[i - 1].low in _TEACHER_TITLES:
+            return _lowercase_name_in_context(toks, i, g)
         return 0.0, ""  # the common case: an ordinary lower-case word
     if any(t.low in _PETS for t in toks[max(0, i - 3) : i]):
         return 0.0, ""  # a pet's name identifies nobody
@@ -271,14 +308,24 @@ def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
     if context >= 0.8:
         if t.cap or known_first or known_broad or known_sur or not ordinary:
             return context, "context"
-        return 0.0, ""
+        return _lowercase_name_in_context(toks, i, g)
     if context >= 0.6 and (known_first or known_broad) and (t.cap or not ordinary):
         return 0.8, "context"
     if acronym:
         return 0.0, ""
+    if known_first and ordinary and not t.cap:
+        return _lowercase_name_in_context(toks, i, g)
     if known_first:
         if t.cap and t.sentence_start and ordinary and i + 1 < len(toks) and toks[i + 1].low in _PERSON_VERBS:
             return 0.6, "gazetteer+verb"
+        if (
+            t.cap
+            and t.sentence_start
+            and ordinary
+            and i + 1 < len(toks)
+            and toks[i + 1].low in _VOCATIVE_NEXT
+        ):
+            return 0.75, "context:vocative"
         if t.cap and not t.sentence_start:
             return (0.6 if ordinary else 0.8), "gazetteer"
         if not ordinary:

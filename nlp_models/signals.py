@@ -24,6 +24,10 @@ _FAMILY = (
     r"(?:stief)?(?:vader|moeder|pa|ma|papa|mama|broer|zus|oom|opa|neef|buurman|trainer|coach|leraar|"
     r"meester|mentor|vriend|vriendje|vriend van mijn moeder|oppas)"
 )
+_BODY = (
+    r"(?:arm|armen|pols|polsen|been|benen|bovenbeen|bovenbenen|onderarm|onderarmen|dij|dijen|buik|huid|heup|"
+    r"heupen|enkel|enkels|schouder|bovenarm|bovenarmen|vel)"
+)
 _FRIEND = (
     r"(?:(?:beste\s+)?(?:vriend|vriendin|vriendinnetje|vriendje|bff|bestie|maatje|klasgenoot|klasgenote|"
     r"broer|zus|broertje|zusje|nicht|neef|nichtje|neefje))"
@@ -399,9 +403,11 @@ RULES: tuple[Rule, ...] = (
         rf"te\s+doen)|ophangen|opknopen|verdrinken|doodmaken|dood\s+maken)",
         rf"\b(?:een\s+)?eind(?:e)?\s+(?:aan|maken\s+aan)\s+(?:{_MY}\s+)?(?:leven|alles)\b",
         r"\ber\s+een\s+eind(?:e)?\s+aan\s+maken\b",
-        rf"\b(?:pillen|tabletten|medicijnen|slaappillen|paracetamol)\s+{_GAP % 2}(?:gespaard|"
-        rf"verzameld|sparen|opgespaard|allemaal\s+innemen|innemen|slikken|in\s+te\s+nemen|genomen|ingenomen|"
-        r"geslikt)",
+        rf"\b(?:pillen|tabletten|medicijnen|slaappillen|paracetamol)(?!\s+per\s+(?:dag|week))\s+{_GAP % 2}(?:gespaard|"
+        rf"verzameld|sparen|opgespaard|allemaal\s+innemen|(?:innemen|slikken|in\s+te\s+nemen|genomen|ingenomen|"
+        r"geslikt)(?!.{0,30}\b(?:voor\s+(?:mijn|m'n|mn)\s+(?:epilepsie|adhd|astma|hooikoorts|allergie|hart|migraine|"
+        r"hoofdpijn|diabetes|acne|schildklier|maag|rug)|tegen\s+(?:de\s+)?(?:hoofdpijn|hooikoorts|allergie|migraine|"
+        r"koorts|griep)|van\s+de\s+(?:dokter|huisarts)\s+moet)))",
         r"\b(?:overdosis)\b",
         r"\b(?:van\s+(?:het|een|de)\s+(?:dak|flat|brug|balkon|gebouw)\s+(?:af\s+)?(?:springen|"
         r"spring))|\bvoor\s+(?:de|een)\s+trein\s+(?:springen|spring|gaan\s+liggen|te\s+springen)",
@@ -424,7 +430,7 @@ RULES: tuple[Rule, ...] = (
         U,
         0.95,
         rf"\bik\s+(?:snij|snijd|kras|brand|sla|bijt|verwond|beschadig)\s+{_GAP % 1}(?:mezelf|"
-        rf"mijzelf|me|in\s+{_MY})",
+        rf"mijzelf|me|in\s+{_MY}\s+{_BODY})",
         r"\bik\b.{0,40}\b(?:krassen|gekrast)\b",
         r"\b(?:mezelf|mijzelf)\b.{0,30}\b(?:gesneden|snijden|opengehaald|bewerkt)\b",
         r"\b(?:gesneden|gekrast|snijd|snij|kras|krassen|snijden)\w*\s+(?:[\w']+\s+){0,3}(?:in\s+)?(?:mijn|m'n|mn)\s+"
@@ -646,6 +652,545 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# --- general patterns ------------------------------------------------------------------------------
+# The phrase rules above were tuned on few posts. The rules below describe the same signals as
+# grammar rather than phrases: filler words between the key words (_F), verb forms in every tense,
+# verb-second and verb-final word order, and combinations of cues (a means with a plan, an actor with
+# night/room/force/refusal). Each still needs one of its trigger words, so it only runs when it could match.
+_F = (
+    r"(?:(?:gewoon|gwn|gwoon|echt|egt|soms|eigenlijk|eigl|zo|nu|wel|nog|al|toch|liever|ook|weer|heel|"
+    r"ff|even|dan|maar|graag|misschien|stiekem|expres|express|opzettelijk|vaak|steeds|altijd|vandaag|"
+    r"vannacht|vanavond|straks|morgen|gisteren|vroeger|nooit|alleen|zelf|het\s+liefst|zo\s+graag|elke\s+dag|"
+    r"iedere\s+dag|man|hoor|echt\s+waar|serieus|meestal|af\s+en\s+toe)\s+){0,4}"
+)
+_WANT = r"(?:wil|wilt|wilde|wou|zou\s+willen|zou)"
+_GONE = (
+    r"(?:niet\s+meer\s+(?:leven|bestaan|zijn|hier\s+zijn|wakker\s+worden)|er\s+(?:[\w']+\s+){0,3}niet\s+meer\s+"
+    r"(?:zijn|wezen)|dood(?:\s+zijn|\s+gaan)?(?!\s+van\b)(?!\s+(?:lachen|gaan\s+van))|verdwijnen)"
+)
+_HARM_VERB = r"(?:snij|snijd|sneed|sneden|kras|kraste|krasten|brand|brandde|bijt|beet|sla|sloeg|prik|prikte|kerf|kerfde)"
+_HARM_PART = r"(?:gesneden|gekrast|gebrand|gekerfd|opengehaald|opengesneden|uitgedrukt)"
+_ACTOR = rf"(?:hij|zij|ze|die\s+(?:man|jongen|vent|vrouw)|{_MY}\s+{_FAMILY}(?:\s+van\s+\d+)?)"
+_MEANS = (
+    r"(?:pillen|tabletten|slaappillen|paracetamol|ibuprofen|medicijnen|oxazepam|antidepressiva|touw|strop)"
+)
+_PLATFORM = (
+    r"(?:insta|instagram|ig|snap|snapchat|sc|discord|whatsapp|wa|telegram|tiktok|tt|gmail|hotmail|mail|"
+    r"e-?mail|server|kik|signal|skype|facetime|twitter|roblox|fortnite|minecraft|teams|messenger|"
+    r"privechat|prive)"
+)
+_INSULT_ADJ = (
+    r"(?:(?:lelijke|vieze|vuile|domme|stomme|dikke|kleine|gore|vette|achterlijke|zielige|smerige|"
+    r"kanker|kut|tering|tyfus|vuile\s+vieze)\s*)"
+)
+_GAME = re.compile(
+    r"\b(?:fortnite|minecraft|roblox|fifa|mario\s*kart|mario|game|games|gamen|potje|1v1|warzone|cod|"
+    r"brawl\s*stars|valorant|among\s+us|clash|schaak\w*|spel|spelletje|wedstrijd|match|online\s+spelen)\b"
+)
+
+TRIGGERS.update(
+    {
+        "suicide_general": (
+            "niet meer",
+            "nooit meer",
+            "dood",
+            "verdwijn",
+            "wakker",
+            "zin meer",
+            "zin in",
+            "pillen",
+            "tabletten",
+            "paracetamol",
+            "ibuprofen",
+            "medicijnen",
+            "oxazepam",
+            "antidepressiva",
+            "touw",
+            "strop",
+            "dak",
+            "brug",
+            "spoor",
+            "rails",
+            "rand",
+            "flat",
+            "balkon",
+            "eind aan",
+            "einde aan",
+            "laatste",
+            "geboren",
+            "spring",
+            "afscheid",
+            "aandoen",
+            "aan te doen",
+        ),
+        "self_harm_general": (
+            "snij",
+            "snijd",
+            "sneed",
+            "sneden",
+            "kras",
+            "brand",
+            "bijt",
+            "beet",
+            "sla ",
+            "sloeg",
+            "prik",
+            "kerf",
+            "gesneden",
+            "gekrast",
+            "gebrand",
+            "gekerfd",
+            "opengehaald",
+            "opengekrast",
+            "opengesneden",
+            "kapotge",
+            "uitgedrukt",
+            "pijn",
+        ),
+        "abuse_general": (
+            "kamer",
+            "n bed",
+            "dwing",
+            "dwong",
+            "gedwongen",
+            "forceer",
+            "moest van",
+            "aangeraakt",
+            "aanraak",
+            "aanzat",
+            "zat aan",
+            "terwijl ik",
+            "toen ik",
+            "ook al ik",
+            "geheim",
+            "dingen",
+            "douche",
+            "omklee",
+            "in bad",
+            "uitklee",
+            "aanklee",
+            "verkracht",
+            "betast",
+            "vastge",
+            "klem",
+            "slaat",
+            "schopt",
+            "sloeg",
+            "stompt",
+            "wurgt",
+            "mishandelt",
+        ),
+        "sextortion_general": ("als je", "als jij", "als ik"),
+        "threat_general": (
+            "maken we",
+            "maken wij",
+            "maak je",
+            "maak jou",
+            "maak hem",
+            "maak haar",
+            "maak jullie",
+            "maak ik",
+            "maken je",
+            "maken jou",
+            "maken hem",
+            "maken haar",
+            "maken jullie",
+            "wacht",
+            "pak",
+            "krijg",
+            "halen",
+            "elkaar",
+            "dood",
+            "sla ",
+            "slaan",
+            "steken",
+            "steek",
+            "schop",
+            "trap",
+            "opwachten",
+            "vinden",
+            "sjaak",
+            "de lul",
+            "de klos",
+            "breek",
+            "brak",
+            "sloop",
+            "vermoord",
+            "schiet",
+            "wurg",
+            "waar je woon",
+            "waar jij woon",
+            "waar jullie woon",
+            "waar hij woon",
+            "waar zij woon",
+        ),
+        "contact_general": (
+            "insta",
+            "snap",
+            "discord",
+            "whatsapp",
+            "telegram",
+            "tiktok",
+            "mail",
+            "server",
+            "kik",
+            "signal",
+            "skype",
+            "facetime",
+            "twitter",
+            "roblox",
+            "fortnite",
+            "minecraft",
+            "teams",
+            "messenger",
+            "prive",
+            "groep",
+            "kanaal",
+            "chat",
+            "tegen je",
+            "tegen jouw",
+            "aan je",
+            "aan jouw",
+            "zeggen",
+            "vertellen",
+            "nummer",
+            " ik je",
+            " ik jou",
+            "ik ben 18",
+            "ik ben 19",
+            "ik ben 2",
+            "ik ben 3",
+            "ik ben 4",
+            "ik ben 5",
+            "ik ben 6",
+            "ik ben 7",
+            "ik ben 8",
+            "ik ben 9",
+            "geheim",
+        ),
+        "friend_general": (
+            "slaat",
+            "sloeg",
+            "schopt",
+            "mishandel",
+            "misbruik",
+            "pijn doet",
+            "snap",
+            "insta",
+            "tiktok",
+            "internet",
+            "online",
+            "discord",
+            "roblox",
+            "tinder",
+            "whatsapp",
+            "plekken",
+            "littekens",
+            "sneetjes",
+            "wonden",
+            "krassen",
+            "niet meer leven",
+            "dood",
+            "geslagen",
+            "geschopt",
+            "verkracht",
+            "aangerand",
+            "vriendje van",
+            "vriend van",
+            "man van",
+            "jongen van",
+            "vent van",
+        ),
+        "money_general": ("paypal", "euro", "€", "geld", "betalen", "kopen", "sponsoren", "giften", "gifen"),
+        "eating_general": (
+            "ik eet",
+            "kilo",
+            "kg",
+            "pond",
+            "afvallen",
+            "eruit",
+            "keel",
+            "overgeven",
+            "over te geven",
+            "kotsen",
+            "vinger",
+            "eten",
+            "lunch",
+            "brood",
+            "ontbijt",
+            "zodat ik",
+            "stoppen met eten",
+            "dik",
+        ),
+        "run_away_general": (" weg", "ervandoor", "ingepakt"),
+        "insult_general": ("hoer", "slet", "bitch", "kech", "trut", "teef", "sloerie", "lul", "klootzak"),
+    }
+)
+
+GENERAL_RULES: tuple[Rule, ...] = (
+    _rule(
+        "suicide_general",
+        "zelfdoding",
+        U,
+        0.95,
+        # wish, with fillers and any tense: "ik wil er gewoon niet meer zijn", "ik zou echt liever dood zijn"
+        rf"\bik\s+{_F}{_WANT}\s+{_F}{_GONE}",
+        rf"\bik\s+{_F}{_WANT}\s+{_F}niet\s+meer\s*(?:[.!,…]|$)",
+        rf"(?:sorry|vaarwel|doei\s+allemaal|dag\s+allemaal|bedankt\s+voor\s+alles)\b.{{0,60}}\b{_MY}\s+laatste\s+"
+        rf"(?:bericht|post)\b|\b{_MY}\s+laatste\s+(?:bericht|post)\b.{{0,60}}\b(?:sorry|vaarwel|bedankt\s+voor\s+alles)",
+        rf"\b(?:soms|nu|echt|eigenlijk|gewoon|vaak|dan)\s+{_WANT}\s+ik\s+{_F}(?:dat\s+ik\s+)?{_F}{_GONE}",
+        # "ik wou dat ik niet meer wakker werd", "ik hoop dat ik er niet meer ben"
+        rf"\b(?:wil|wou|wilde|zou\s+willen|hoop|hoopte)\s+(?:[\w']+\s+){{0,2}}dat\s+ik\s+{_F}(?:er\s+{_F})?"
+        r"(?:niet|nooit)\s+meer\s+(?:[\w']+\s+){0,2}(?:wakker\s+(?:word|werd|wordt|zou\s+worden)|was|ben|"
+        r"leefde|besta|bestond|zou\s+zijn|zou\s+leven)\b",
+        rf"\b(?:wil|wou|wilde|zou\s+willen|hoop|hoopte)\s+(?:[\w']+\s+){{0,2}}dat\s+ik\s+{_F}dood\s+(?:was|ben|ga|ging)\b",
+        # "om niet meer wakker te worden", "dat ik morgen niet meer wakker word"
+        r"\b(?:om|dat\s+ik|ik)\s+(?:[\w']+\s+){0,5}?(?:niet|nooit)\s+meer\s+wakker\s+(?:te\s+worden|word|werd|zou\s+worden)\b",
+        r"\bgeen\s+(?:[\w']+\s+){0,2}zin\s+(?:meer\s+)?(?:om\s+te\s+leven|in\s+(?:het\s+|mijn\s+)?leven)\b",
+        # a dose question with a deadly purpose
+        rf"\bhoeveel\s+(?:[\w']+\s+){{0,3}}{_MEANS}\b.{{0,60}}\b(?:dood|sterven|overlijden|overdosis|dodelijk|"
+        r"fataal|niet\s+meer\s+wakker|nooit\s+meer\s+wakker)",
+        # a means with a plan: "pillen verzameld en vanavond neem ik ze allemaal", "een touw gekocht ... het ga doen"
+        rf"\bik\b.{{0,60}}\b{_MEANS}\b.{{0,80}}\b(?:allemaal|in\s+een\s+keer|gespaard|verzameld|opgespaard|"
+        r"(?:ga|gaan)\s+(?:ik\s+)?het\s+doen|het\s+(?:ga|gaan)\s+doen|ik\s+het\s+doe|afscheid\w*|"
+        r"niet\s+meer\s+wakker|ophangen|opknopen)\b",
+        rf"\b(?:allemaal|de\s+hele\s+(?:strip|doos|pot|fles|pakje)|alle)\s+{_F}{_MEANS}\b.{{0,40}}\b(?:slik|neem|innemen|"
+        r"slikken|nemen)",
+        rf"\b(?:slik|neem)\s+(?:ik\s+)?{_F}(?:de\s+hele\s+(?:strip|doos|pot|fles)|ze\s+allemaal)",
+        # a high place or the railway with intent
+        r"\b(?:op|bovenop)\s+(?:het|de|een)\s+(?:dak|brug|spoor|rails|rand|flat|balkon)\b.{0,60}\b(?:spring\w*|"
+        r"durf|naar\s+beneden|liggen|ga\s+liggen|niet\s+meer|afscheid|laatste|vallen)\b",
+        r"\b(?:op|voor)\s+(?:het|de)\s+(?:spoor|rails)\s+(?:gaan\s+|te\s+)?(?:liggen|zitten)\b",
+        r"\bstrop\s+(?:[\w']+\s+){0,2}(?:gemaakt|geknoopt|gekocht|klaar|opgehangen|maken|knopen)\b",
+        r"\b(?:touw|strop)\s+(?:hangt|ligt)\s+(?:al|klaar)\b",
+        rf"\bik\b[^.!?]{{0,40}}?\b(?:[1-9]\d|een\s+hele\s+(?:strip|doos|pot))\s+(?:[\w']+\s+)?{_MEANS}"
+        rf"(?!\s+per\s+(?:dag|week))\s+(?:[\w']+\s+){{0,3}}(?:geslikt|"
+        r"ingenomen|genomen|slikken|innemen|nemen|slik|neem)\b",
+        rf"\ber\s+{_F}(?:[\w']+\s+){{0,2}}een\s+eind(?:e)?\s+aan\s+(?:maak|maken|te\s+maken|gemaakt|ga\s+maken)\b",
+        rf"\b(?:wou|wilde|zou\s+willen|wens|hoop)\s+(?:[\w']+\s+){{0,2}}dat\s+ik\s+{_F}(?:nooit|niet)\s+geboren\s+(?:was|ben|werd)\b",
+        rf"\bik\s+{_F}spring\b.{{0,80}}\b(?:trein|dak|brug|flat|rails|spoor|balkon)\b|\b(?:trein|dak|brug|flat|rails|"
+        rf"spoor|balkon)\b.{{0,80}}\bik\s+{_F}spring\b",
+        r"\bafscheidsbrie(?:f|ven)\w*\b",
+        r"\b(?:mezelf|mijzelf|me)\s+(?:iets|wat)\s+(?:aan\s*doen|aan\s+te\s+doen)\b",
+        r"\b(?:afscheids)?brief\w*\s+(?:[\w']+\s+){0,3}(?:ligt|liggen|is)\s+klaar\b.{0,60}\b"
+        rf"(?:{_MEANS}|touw|mesje)\b",
+    ),
+    _rule(
+        "self_harm_general",
+        "zelfbeschadiging",
+        U,
+        0.95,
+        # verb-second: "soms kras ik met een schaar in mijn bovenbeen", "sla ik mezelf"
+        rf"\b{_HARM_VERB}\s+ik\s+(?:[\w']+\s+){{0,6}}?(?:(?:in|op)\s+)?(?:{_MY}\s+{_BODY}|mezelf|mijzelf)\b",
+        # verb-final: "dat ik in mijn polsen snij", "dat ik me expres pijn doe"
+        rf"\bik\s+(?:[\w']+\s+){{0,4}}?(?:in|op)\s+{_MY}\s+{_BODY}\s+{_F}{_HARM_VERB}\b",
+        rf"\bik\s+(?:me|mezelf|mijzelf)\s+{_F}pijn\s+(?:doe|deed)\b",
+        rf"\bik\s+(?:mezelf|mijzelf)\s+{_F}(?:snij|snijd|kras|brand|beschadig|verwond|bezeer|sneed|kraste)\b",
+        rf"\b{_MY}\s+{_BODY}\s+(?:[\w']+\s+){{0,3}}(?:opengekrast|opengesneden|kapotgesneden|kapotgekrast|gekerfd)\b",
+        rf"\b(?:ik\s+{_HARM_VERB}|{_HARM_VERB}\s+ik)\b\s*(?:[\w']+\s+){{0,5}}?(?:met\s+(?:een\s+)?(?:[\w']+\s+)?(?:mesje|"
+        r"scheermesje|glas|naald|glasscherf)|tot\s+(?:het|ik)\s+bloed)",
+        r"\b(?:heb|had)\s+(?:ik\s+)?me\s+(?:weer|opnieuw|expres|express|opzettelijk|vaak|vannacht)\s+(?:[\w']+\s+){0,2}"
+        r"(?:gesneden|gekrast|gebrand)\b",
+        r"\bme\s+(?:[\w']+\s+){0,2}(?:gesneden|gekrast)\s+met\s+(?:een\s+)?(?:mesje|scheermesje|glas|glasscherf)\b",
+        rf"\b(?:ik|heb|had)\s+(?:ik\s+)?(?:me|mezelf|mijzelf)\s+{_F}(?:expres|express|opzettelijk|met\s+opzet)\s+"
+        r"(?:[\w']+\s+){0,2}pijn\s+gedaan\b",
+        rf"\b(?:heb|had)\s+(?:ik\s+)?(?:mezelf|mijzelf)\s+{_F}(?:weer\s+)?(?:[\w']+\s+){{0,3}}{_HARM_PART}",
+        rf"\b(?:sigaret\w*|aansteker|mesje|scheermesje|schaar|passer|glas)\s+(?:[\w']+\s+){{0,3}}(?:op|in)\s+{_MY}\s+"
+        rf"{_BODY}\s+{_F}(?:{_HARM_PART}|{_HARM_VERB}|gedrukt|gehouden)\b",
+    ),
+    _rule(
+        "abuse_general",
+        "mishandeling of misbruik",
+        U,
+        0.9,
+        # an actor in the writer's room or bed at night
+        rf"\b{_ACTOR}\s+(?:komt|kwam|gaat|ging|sluipt|sloop|loopt|liep)\s+(?:[\w']+\s+){{0,5}}(?:op|in|naar)\s+{_MY}\s+"
+        r"(?:kamer|slaapkamer|bed)\b.{0,60}\b(?:nacht|nachts|iedereen\s+slaapt|deur\s+op\s+slot|dingen|aan\s+me|"
+        r"aan\s+mij)\b",
+        rf"\b{_ACTOR}\s+(?:komt|kwam|gaat|ging|sluipt|sloop)\s+(?:[\w']+\s+){{0,3}}?(?:elke|iedere|vaak|soms|"
+        rf"'?s)\s*(?:nacht|nachts)\s+(?:[\w']+\s+){{0,3}}(?:op|in|naar)\s+{_MY}\s+(?:kamer|slaapkamer|bed)\b",
+        # forcing: "heeft me gedwongen om seks te hebben", "ik moest van hem mijn kleren uittrekken"
+        rf"\b(?:dwingt|dwong|dwingen|gedwongen|forceert|forceerde|moest\s+van\s+(?:hem|haar|{_MY}\s+{_FAMILY}))\b"
+        r".{0,60}\b(?:dingen|seks|sex|uitkleden|uittrekken|uit\s+te\s+trekken|kleren|aanraken|aan\s+te\s+raken|"
+        r"piemel|pijpen|zoenen|naakt|ondergoed|aanzitten|aan\s+te\s+zitten)\b",
+        # touching against the writer's will
+        rf"\b{_ACTOR}\s+(?:heeft|had)\s+(?:me|mij)\s+(?:[\w']+\s+){{0,4}}aangeraakt\b",
+        r"\b(?:aangeraakt|aanraakt|aanraakte|aanzat|zat\s+aan\s+(?:me|mij))\b.{0,60}\b(?:(?:die|wat)\s+ik\s+niet\s+"
+        r"(?:wil|wilde|fijn\s+vond)|terwijl\s+ik\s+(?:nee|stop)|ik\s+wilde\s+het\s+niet)",
+        r"\b(?:hij|zij|ze)\s+(?:[\w']+\s+){0,3}(?:ging|gingen|bleef|bleven|gaat)\s+(?:[\w']+\s+){0,2}door\s+"
+        r"(?:terwijl|toen|ook\s+al)\s+ik\s+(?:[\w']+\s+){0,2}(?:nee|stop)\b",
+        rf"\b{_ACTOR}\s+(?:doet|deed|heeft|had)\s+(?:[\w']+\s+){{0,2}}dingen\s+(?:met|bij)\s+(?:me|mij)\b",
+        r"\b(?:vastgehouden|vastgepakt|vastgegrepen|klem\s+gezet)\b.{0,60}\b(?:kon\s+niet\s+weg|ik\s+(?:wilde|wou)\s+"
+        r"(?:het\s+)?niet|nee\s+zei|stop\s+zei|huilde)\b",
+        rf"\b{_FAMILY}\s+(?:slaat|schopt|sloeg|schopte|stompt|wurgt|mishandelt)\s+(?:me|mij)\b",
+        rf"\b{_ACTOR}\s+(?:me|mij)\s+{_F}(?:slaat|sloeg|schopt|schopte|stompt|wurgt|mishandelt|misbruikt|verkracht|"
+        r"betast)\b",
+        r"\b(?:douche|douchen|omkleed|omkleden|in\s+bad|aankleed|uitkleed)\b.{0,60}\b(?:komt|kwam|kijkt|keek|filmt|filmde)"
+        r"\s+(?:[\w']+\s+){0,3}(?:binnen|mee|naar\s+(?:me|mij))\b",
+        rf"\b{_ACTOR}\s+(?:kijkt|keek|komt|kwam|filmt|filmde)\s+(?:[\w']+\s+){{0,4}}(?:als|terwijl)\s+ik\s+"
+        r"(?:[\w']+\s+){0,2}(?:douche|me\s+omkleed|in\s+bad\s+zit|me\s+uitkleed)\b",
+        # a secret about what an adult does with the writer
+        rf"\b{_ACTOR}\s+(?:zegt|zei)\s+(?:dat\s+)?(?:[\w']+\s+){{0,4}}(?:ons\s+(?:kleine\s+)?)?geheim(?:pje)?\b"
+        r".{0,60}\b(?:met\s+(?:me|mij)|bij\s+(?:me|mij)|aan\s+(?:me|mij))\b",
+    ),
+    _rule(
+        "sextortion_general",
+        "seksuele afpersing",
+        U,
+        0.95,
+        r"\bals\s+(?:je|jij|ik)\s+(?:[\w']+\s+){0,3}(?:geen|niet)\s+(?:[\w']+\s+){0,3}(?:(?:naakt)?foto\w*|pics?|nudes?|"
+        r"filmpjes?|video\w*)\b.{0,80}\b(?:online|iedereen|school|ouders|te\s+zien|verspreid\w*|doorsturen|"
+        r"stuur\s+ik|zet\s+ik|delen|posten|insta|snap)\b",
+        r"\b(?:(?:naakt)?foto\w*|pics?|nudes?|filmpjes?|video\w*)\b.{0,60}\b(?:stuurt|stuur|zet|deelt|verspreidt|"
+        r"laat\s+zien)\b.{0,30}\bals\s+(?:je|jij|ik)\s+(?:[\w']+\s+){0,3}(?:geen|niet)\b",
+    ),
+    _rule(
+        "threat_general",
+        "bedreiging",
+        Q,
+        0.8,
+        r"\b(?:ik|we|wij)\s+(?:sla|sloeg|schop|trap|steek|maak|maken|pak|pakken)\s+(?:je|jou|jullie|hem|haar)\s+"
+        r"(?:[\w']+\s+){0,3}(?:in\s+elkaar|dood|kapot|af|neer|verrot|lek|op\s+(?:z'n|zijn|haar|je)\s+bek)\b",
+        r"\b(?:maken|maak|pakken|pak|slaan|sla|steken|steek|krijgen|krijg)\s+(?:we|wij|ik)\s+(?:je|jou|jullie|"
+        r"hem|haar)\s+(?:[\w']+\s+){0,2}(?:af|kapot|dood|in\s+elkaar|neer|wel|nog)\b",
+        r"\b(?:ik|we|wij)\s+(?:ga|gaan|zal|zullen|kom|komen)\s+(?:je|jou|jullie|hem|haar)\s+(?:[\w']+\s+){0,3}"
+        r"(?:pakken|halen|slaan|afmaken|krijgen|opwachten|vinden)\b",
+        r"\bwacht\s+(?:jij\s+|jullie\s+)?maar\s+(?:tot|totdat|af)\b",
+        r"\b(?:ik|we|wij)\s+(?:pak|pakken|krijg|krijgen)\s+(?:je|jou|jullie|hem|haar)\s+(?:[\w']+\s+){0,2}(?:na\s+school|"
+        r"morgen|straks|nog|wel|buiten)\b",
+        rf"\b(?:jij|je)\s+bent\s+{_F}(?:dood|de\s+sjaak|zo\s+dood)\b(?!\s+van)",
+        rf"\b(?:ben|is)\s+(?:je|jij)\s+{_F}(?:dood|de\s+sjaak|de\s+lul|de\s+klos)\b(?!\s+van)",
+        r"\bik\s+(?:breek|brak|sloop)\s+(?:je|jouw|zijn|haar)\s+(?:benen|nek|kaak|neus|armen|botten|vingers)\b",
+        r"\b(?:ik|we|wij)\s+(?:vermoord|vermoorden|schiet|wurg)\s+(?:je|jou|jullie|hem|haar)\b",
+        r"\b(?:ik|we|wij)\s+(?:weet|weten)\s+(?:[\w']+\s+){0,2}waar\s+(?:je|jij|jullie|hij|zij)\s+(?:woont|wonen|woon)\b",
+    ),
+    _rule(
+        "contact_general",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.75,
+        # a contact verb, me, a channel: "zoek me op op insta", "mail me op ...", "stuur me een berichtje op snapchat"
+        rf"\b(?:mail|app|bel|sms|dm|pm|snap|add|volg|zoek|contacteer|stuur|spreek|vind|bereik|praat|chat)\s+"
+        rf"(?:me|mij)\s+(?:[\w']+\s+){{0,3}}(?:op|via|in|naar)\s+(?:[\w']+\s+){{0,2}}{_PLATFORM}\b",
+        rf"\b(?:join|joinen|kom|kom\s+maar|ga)\s+(?:[\w']+\s+){{0,2}}(?:{_MY}|onze)\s+(?:server|discord|groep|"
+        r"groepsapp|groepschat|kanaal|chat)\b",
+        rf"\bkom\s+(?:maar\s+|ff\s+|even\s+|dan\s+)?op\s+{_PLATFORM}\b",
+        r"\b(?:heb|heeft)\s+(?:je|jij)\s+(?:ook\s+)?(?:snap|snapchat|insta|instagram|discord|whatsapp|tiktok|telegram|kik)\b",
+        r"\bwat\s+is\s+(?:je|jouw)\s+(?:snap|snapchat|insta|instagram|discord|nummer|tiktok|telegram)\b",
+        r"\b(?:zet|geef|stuur)\s+(?:je|jouw)\s+(?:nummer|06|snap|insta|adres)\b",
+        r"\b(?:app|bel|sms|snap|dm)\s+ik\s+(?:je|jou)\b",
+        r"\bik\s+ben\s+(?:1[89]|[2-9]\d)\b.{0,80}\b(?:afspreken|ontmoeten|chatten|appen|meisje|jongen|geheim)\b",
+        rf"\b(?:op|via)\s+{_PLATFORM}\s+(?:[\w']+\s+){{0,2}}(?:praten|chatten|appen|kletsen|bellen|afspreken)\b",
+        r"\b(?:zei|zegt|zeggen)\s+dat\s+ik\s+(?:het\s+)?(?:niks|niets|niet|aan\s+niemand|tegen\s+niemand)\s+"
+        r"(?:[\w']+\s+){0,2}(?:mocht|mag|moest|moet)\s+(?:zeggen|vertellen)\b",
+        # grooming: a secret from the parents
+        r"\b(?:niet|niks|nooit|maar\s+niet)\s+(?:[\w']+\s+){0,2}(?:tegen|aan)\s+(?:je|jouw)\s+(?:ouders|moeder|"
+        r"vader|mama|papa|ma|pa)\s+(?:vertellen|zeggen|laten\s+weten)\b",
+        r"\bzeg\s+(?:het\s+|maar\s+)?(?:niks|niet|niets)\s+tegen\s+(?:je|jouw)\s+(?:ouders|moeder|vader|mama|papa)\b",
+        r"\bons\s+(?:kleine\s+)?geheimpje\b|\bons\s+(?:kleine\s+)?geheim\b(?=\s*(?:[.,!?]|$|(?:is|blijft|houden|"
+        r"oke|ok|he|hoor|toch)\b))",
+    ),
+    _rule(
+        "friend_general",
+        "zorg om iemand anders",
+        Q,
+        0.8,
+        rf"\b(?:zijn|haar|hun)\s+{_FAMILY}\s+{_F}(?:slaat|sloeg|schopt|schopte|mishandelt|misbruikt|"
+        r"misbruikte)\s+(?:hem|haar|hen)\b",
+        rf"\b(?:zijn|haar|hun)\s+{_FAMILY}\s+(?:hem|haar|hen)\s+{_F}(?:slaat|sloeg|schopt|schopte|mishandelt|"
+        r"misbruikt|misbruikte|pijn\s+doet)\b",
+        rf"\b{_MY}\s+{_FRIEND}\s+(?:[\w']+\s+){{0,6}}(?:afspreken|afgesproken|afspraak|ontmoeten|gaat\s+naar|"
+        r"naar\s+(?:een|die)|af\s+met)\s+(?:[\w']+\s+){0,5}(?:man|jongen|vent|iemand|meneer|gast)\s+"
+        r"(?:[\w']+\s+){0,3}(?:van|via|uit|op)\s+(?:snap\w*|insta\w*|tiktok|internet|online|discord|roblox|"
+        r"tinder|whatsapp)\b",
+        rf"\b{_MY}\s+{_FRIEND}\s+(?:[\w']+\s+){{0,4}}(?:heeft|had|zit\s+vol)\s+(?:[\w']+\s+){{0,2}}"
+        r"(?:blauwe\s+plekken|littekens|sneetjes|snijwonden|wonden|krassen)\b(?!\s+(?:van|door|bij|na)\s+(?:het\s+|de\s+)?"
+        r"(?:hockey|voetbal|sport|sporten|vallen|gym|training|turnen|judo|fietsen|operatie|val|ongeluk|waterpokken))",
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FRIEND})\s+(?:wordt|werd|is)\s+(?:[\w']+\s+){{0,3}}(?:geslagen|mishandeld|"
+        r"misbruikt|geschopt|verkracht|aangerand)\b",
+        r"\b(?:hij|zij|ze)\s+(?:[\w']+\s+){0,3}(?:dood|niet\s+meer\s+leven)\s+(?:wil|wilt|wou|wilde)\b",
+        r"\b(?:heeft|had|date|datet|gaat\s+met|verkering\s+met|is\s+samen\s+met)\s+(?:[\w']+\s+){0,2}(?:vriendje|vriend|"
+        r"man|jongen|vent)\s+van\s+(?:19|[2-9]\d)\b",
+        r"\b(?:hij|zij|ze|meisje|jongen|vriend\w*|klasgeno\w*|iemand)\s+(?:[\w']+\s+){0,4}(?:wil|wilt|wou|wilde)\s+"
+        rf"{_F}(?:niet\s+meer\s+leven|dood(?!\s+van))\b",
+    ),
+    _rule(
+        "money_general",
+        "geldverzoek",
+        Q,
+        0.75,
+        r"\b(?:mijn|m'n|mn)\s+paypal\b|\bpaypal\s*(?:is|:|=|naar|via|\.me)",
+        r"\b(?:kan|wil|mag)\s+(?:iemand|wie|jij|je|u)\s+(?:[\w']+\s+){0,2}(?:me|mij)\s+(?:[\w']+\s+){0,2}"
+        r"(?:\d+\s*(?:euro|€)|€\s*\d+|geld)\s+(?:[\w']+\s+){0,2}(?:geven|sturen|lenen|overmaken|betalen)\b",
+        r"\b(?:ik\s+heb|heb\s+ik)\s+(?:[\w']+\s+){0,2}geld\s+nodig\b",
+        r"\b(?:kan|wil)\s+(?:iemand|wie|jij|je)\s+(?:[\w']+\s+){0,4}(?:betalen|kopen|sponsoren|giften|gifen)\b"
+        r"(?:\s+voor\s+(?:mij|me))?",
+    ),
+    _rule(
+        "eating_general",
+        "eetstoornis",
+        Q,
+        0.8,
+        r"\bik\s+eet\s+(?:[\w']+\s+){0,4}?(?:alleen|enkel|maar)\s+(?:nog\s+)?(?:maar\s+)?(?:[\w']+\s+){0,4}(?:per\s+dag|op\s+een\s+dag|"
+        r"per\s+week|water|thee)\b",
+        r"\bik\s+eet\s+(?:[\w']+\s+){0,4}(?:alleen|enkel)\s+(?:nog\s+)?(?:maar\s+)?(?:water|thee|een\s+appel|"
+        r"komkommer|rijstwafel\w*|cracker\w*)\b",
+        r"\b(?:hoeveel|snel|snelst|zo\s+snel\s+mogelijk)\s+(?:[\w']+\s+){0,4}(?:kilo|kg|pond)\s+(?:[\w']+\s+){0,5}?"
+        r"(?:kwijt|afvallen|verliezen|eraf|vermageren)\b",
+        r"\b(?:snel|snelst|zo\s+snel\s+mogelijk)\s+(?:\d+\s*)?(?:kilo|kg)?\s*(?:afvallen|kwijtraken|kwijt\s+raken)\b",
+        r"\b\d+\s*(?:kilo|kg)\s+(?:[\w']+\s+){0,2}(?:kwijt|afvallen|eraf)\b.{0,60}\b(?:snel|week|dagen|hoe)\b",
+        r"\bna\s+(?:het\s+)?(?:eten|avondeten|lunch|ontbijt)\b.{0,60}\b(?:eruit\s+(?:te\s+)?(?:gooien|gooi|kotsen|"
+        r"kots|spugen|spuug)|overgeven|kotsen|over\s+te\s+geven|vinger\w*\s+in)\b",
+        r"\b(?:eruit\s+(?:te\s+)?(?:gooien|halen|kotsen)|alles\s+eruit)\b.{0,40}\b(?:eten|gegeten|avondeten|lunch)\b",
+        rf"\bvingers?\s+(?:[\w']+\s+){{0,2}}in\s+{_MY}\s+keel\b",
+        rf"\b(?:gooi|verstop|geef)\s+(?:ik\s+)?{_MY}\s+(?:eten|lunch|brood|boterhammen|avondeten|ontbijt)\s+(?:[\w']+\s+){{0,3}}"
+        r"(?:weg|stiekem)\b",
+        rf"\bik\s+(?:wil|ga)\s+{_F}stoppen\s+met\s+eten\b",
+        rf"\bik\s+ben\s+{_F}(?:te\s+dik|veel\s+te\s+dik|zo\s+dik)\b.{{0,60}}\b(?:niet\s+meer\s+eten|minder\s+eten|"
+        r"afvallen|dun|kilo)\b",
+        r"\bzodat\s+ik\s+(?:niet|niks|niets)\s+(?:hoef\s+te\s+eten|hoeft\s+te\s+eten|eet|binnen\s+krijg)\b",
+    ),
+    _rule(
+        "run_away_general",
+        "weglopen",
+        Q,
+        0.75,
+        rf"\bik\s+(?:wil|ga|ben)\s+{_F}weg\b(?!\s+(?:van\s+(?:die|dat|deze|hem|haar)|uit))"
+        r".{0,80}\b(?:tas|koffer|ingepakt|thuis|van\s+huis|nooit\s+meer\s+terug|niemand\s+(?:zal|mag|kan)\s+me|"
+        r"school|adres)\b",
+        r"\bik\s+(?:loop|ren)\s+(?:vannacht|vanavond|morgen|straks|gewoon|echt|nu)\s+(?:van\s+huis\s+)?weg\b",
+        r"\b(?:tas|koffer|spullen|rugzak)\s+(?:[\w']+\s+){0,3}(?:ingepakt|klaar)\b.{0,80}\b(?:weg|ervandoor|"
+        r"nooit\s+meer\s+terug|vertrek)\b",
+        r"\b(?:weg|ervandoor)\b.{0,80}\b(?:tas|koffer|spullen|rugzak)\s+(?:[\w']+\s+){0,3}(?:ingepakt|klaar)\b",
+        r"\b(?:ik\s+)?(?:ga|ben)\s+(?:[\w']+\s+){0,3}weg\s+(?:van\s+huis\s+)?(?:[\w']+\s+){0,2}en\s+(?:ik\s+)?"
+        r"(?:kom|kom\s+ik)\s+(?:[\w']+\s+){0,2}nooit\s+meer\s+terug\b",
+        r"\bik\s+hou\s+het\s+(?:thuis\s+)?(?:[\w']+\s+){0,2}niet\s+meer\s+uit\b.{0,60}\b(?:ga\s+(?:[\w']+\s+){0,2}weg|"
+        r"weglopen|ervandoor)\b",
+    ),
+    _rule(
+        "insult_general",
+        "belediging van een persoon",
+        Q,
+        0.7,
+        rf"\b(?:jij|je|jullie)\s+(?:bent|zijn)\s+(?:echt\s+|gewoon\s+|zo\s+|zo'n\s+|zon\s+|een\s+|wel\s+|ook\s+|"
+        rf"nog\s+|zo\s+een\s+)*{_INSULT_ADJ}+(?:hoer|slet|bitch|kech|trut|teef|sloerie|lul|klootzak)\b",
+        rf"\bwat\s+(?:een|ben\s+jij\s+een|ben\s+je\s+een)\s+{_INSULT_ADJ}*(?:hoer|slet|bitch|kech|trut|teef|sloerie|"
+        r"lul|klootzak)\b(?:\s+(?:ben|is)\s+(?:jij|je))?",
+        rf"\b{_INSULT_ADJ}*(?:hoer|slet|bitch|kech|trut|teef|sloerie|lul|klootzak)\s+dat\s+(?:je|jij)\s+bent\b",
+    ),
+)
+RULES = RULES + GENERAL_RULES
+_THREATS = frozenset({"threat", "threat_general"})
+# Contexts that make a general rule's match innocent: a trip, a surprise.
+_VETO: dict[str, re.Pattern[str]] = {
+    "run_away_general": re.compile(
+        r"\b(?:kamp|zomerkamp|vakantie|logeren|logeerpartij|schoolreis\w*|werkweek|weekendje|uitje|op\s+reis|"
+        r"festival|toernooi|excursie)\b"
+    ),
+    "contact_general": re.compile(r"\b(?:verrassing|surprise|cadeau\w*|verjaardagscadeau|feestje)\b"),
+}
+
+
 # Cues that are weak alone but together show a farewell or a plan (weights add up to 1.0).
 _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(p), w)
@@ -672,6 +1217,22 @@ _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\bniemand\s+(?:zou|zal)\s+(?:het\s+)?(?:merken|missen)\b", 0.6),
     )
 )
+# Substrings one of which each farewell cue's match contains (same order as _FAREWELL_CUES).
+_FAREWELL_GATES: tuple[tuple[str, ...], ...] = (
+    ("laatste",),
+    ("pillen", "tabletten", "mesje", "touw", "strop"),
+    ("klaar",),
+    ("afscheid",),
+    ("brief",),
+    ("beter",),
+    ("moe van", "ben op", "niet meer"),
+    ("het doen",),
+    ("dank",),
+    ("sorry",),
+    ("waard", "last"),
+    ("niemand",),
+)
+_IMAGE_GATE = ("naakt", "nude", "sexting", "foto", "filmpje", "ondergoed")
 _REPORTED = re.compile(
     r"\b(?:riep|riepen|roept|roepen|noemde|noemden|noemt|noemen|zei|zeiden|zegt|zeggen|schold|scholden|"
     r"scheldt|"
@@ -692,6 +1253,8 @@ _LEVERAGE = re.compile(
 
 def _sextortion(ntext: str) -> tuple[int, int] | None:
     """An intimate image and leverage over the writer in the same stretch of text."""
+    if not any(g in ntext for g in _IMAGE_GATE):
+        return None
     for m in _INTIMATE_IMAGE.finditer(ntext):
         lev = _LEVERAGE.search(ntext, max(0, m.start() - 200), m.end() + 250)
         if lev:
@@ -733,7 +1296,9 @@ def find_signals(text: str) -> list[Finding]:
             )
         )
     weight, cue_start, cue_end = 0.0, len(norm.text), 0
-    for cue, w in _FAREWELL_CUES:
+    for (cue, w), gate in zip(_FAREWELL_CUES, _FAREWELL_GATES, strict=True):
+        if not any(g in norm.text for g in gate):
+            continue  # the cue's regex cannot match without one of these substrings
         m = cue.search(norm.text)
         if m:
             weight += w
@@ -756,6 +1321,11 @@ def find_signals(text: str) -> list[Finding]:
         for m in rule.pattern.finditer(norm.text):
             if m.end() <= m.start():
                 continue
+            veto = _VETO.get(rule.name)
+            if veto is not None and veto.search(norm.text):
+                continue
+            if rule.name in _THREATS and _GAME.search(norm.text):
+                continue  # "ik maak je af met fortnite": a game, not a threat
             if rule.name == "insult" and _REPORTED.search(norm.text, max(0, m.start() - 40), m.start()):
                 continue  # the writer reports being called this: not an insult by the writer
             start = norm.origin[m.start()]

@@ -205,7 +205,7 @@ _DISCORD = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\d)")
 _PLATFORMS = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|discord|roblox|fortnite|psn|playstation|xbox|"
     r"gamertag|gamer\s?tag|steam|twitch|youtube|yt|minecraft|epic(?:\s?games)?|brawl\s?stars|clash|"
-    r"valorant|fifa|kik|telegram|signal|twitter|threads|bereal|pinterest|spotify|whatsapp"
+    r"valorant|fifa|kik|telegram|signal|twitter|threads|bereal|pinterest|spotify|whatsapp|paypal(?:\.me)?"
 )
 _HANDLE_CONTEXT = re.compile(
     rf"(?<!\w)(?:{_PLATFORMS})(?:[\s-]?(?:naam|name|account|acc|id|tag|username|gebruikersnaam))?"
@@ -615,6 +615,7 @@ _URL_HINTS = (
 )
 _HANDLE_HINTS = (
     "@",
+    "paypal",
     "#",
     "_",
     "snap",

@@ -12,6 +12,9 @@ PASSWORD = "geheim-wachtwoord-42"
 
 
 def _in_group(name: str, **kwargs) -> Member:
+    from moderation.roles import moderator_groups_ensure
+
+    moderator_groups_ensure()  # a transactional test before this one may have emptied the database
     member = MemberFactory(**kwargs)
     member.groups.add(Group.objects.get_or_create(name=name)[0])
     return member

@@ -264,6 +264,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# `make bench-web` (BENCH=1) serves a reference page with one query at /bench/referentie/.
+BENCH_REFERENCE_VIEW = env("BENCH") == "1"
+
 # `manage.py load_demo` refuses to run where this is False (production).
 DEMO_CONTENT_ALLOWED = True
 DEMO_LOADERS = ["forum.demo.load", "cms.demo.load"]

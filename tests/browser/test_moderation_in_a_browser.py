@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from forum import services
+from moderation.roles import moderator_groups_ensure
 from moderation.services import post_screen
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
@@ -20,6 +21,7 @@ def held(author, topic, text):
 
 
 def test_moderator_handles_urgent_first_then_rejects_an_insult_with_a_warning(browser, live_server):
+    moderator_groups_ensure()
     moderator = MemberFactory(username="moderator1", age=None)
     moderator.groups.add(Group.objects.get(name="Moderators"))
     topic = TopicFactory(board=BoardFactory(name="Pesten", slug="pesten"), title="Gepest in de bus")

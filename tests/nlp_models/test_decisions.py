@@ -148,6 +148,17 @@ def test_every_rule_fires_on_its_own_example():
         "insult": "jij bent een sukkel",
         "threat": "ik maak je af",
         "run_away": "ik wil weglopen",
+        "suicide_general": "ik wil er gewoon niet meer zijn",
+        "self_harm_general": "soms kras ik in mijn arm",
+        "abuse_general": "mijn stiefvader komt elke nacht op mijn kamer",
+        "sextortion_general": "als je geen foto's stuurt zet ik ze online",
+        "threat_general": "dan maken we je af",
+        "contact_general": "zoek me op op insta",
+        "friend_general": "zijn vader slaat hem",
+        "money_general": "mijn paypal is luna12",
+        "eating_general": "ik eet alleen nog een appel per dag",
+        "run_away_general": "ik wil gewoon weg, mijn tas is al ingepakt",
+        "insult_general": "jij bent zo'n lelijke hoer",
     }
     assert set(examples) == {rule.name for rule in RULES}
     for name, text in examples.items():

@@ -1,0 +1,1 @@
+"""Benchmarks of the running site (`make bench-web`); not part of the installed package."""

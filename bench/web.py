@@ -1,0 +1,350 @@
+"""How fast the running site serves its pages (`make bench-web`).
+
+    python -m bench.web [--duration 8] [--connections 16] [--database-url postgres://…/postgres]
+
+Builds a throwaway database (a SQLite file under /tmp, or a database of its own on the PostgreSQL
+server of --database-url / BENCH_DATABASE_URL, created and dropped here), migrates it, loads the demo
+content and the benchmark forum (`manage.py bench_forum_data`: 50 boards × 200 topics × 20 posts and
+one topic of 500 posts), collects the static files into a temporary folder, and starts gunicorn with
+2 workers on a loopback port with bench.settings (production's settings; search on Wagtail's
+database backend, see there). Then it loads every page with wrk (bounded: -t2 -c16 -d8s by default)
+and prints requests/s, p50 and p99 latency, the ratio to the reference page (/bench/referentie/:
+the site's layout with one query) and the SQL queries of one request, counted in this process
+against the same database. The last line sums up:
+`bench-web: min forum ratio 0.91, max forum queries 6` (over every page but the reference).
+
+Loopback only; gunicorn is stopped and the database deleted at the end, also after an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REDIS_URL = "redis://127.0.0.1:6379/14"
+REFERENCE = "reference"
+NEXT_LINK = re.compile(r'href="\?na=([^"]+)"')
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: str
+    queries: int
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _loopback(url: str) -> bool:
+    return urllib.parse.urlparse(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def _reachable(url: str) -> bool:
+    parts = urllib.parse.urlparse(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _postgres_database(server_url: str, name: str, *, create: bool) -> str:
+    """Create (or drop) database `name` on the server of `server_url`; the URL of that database."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return urllib.parse.urlparse(server_url)._replace(path=f"/{name}").geturl()
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def _get(base: str, path: str) -> str:
+    with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 (loopback only)
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+        return response.read().decode()
+
+
+def _page_ten(base: str, topic_path: str) -> str:
+    """The path of page 10 of a topic, found by following each page's "next" link (?na=…)."""
+    path = topic_path
+    for _ in range(9):
+        found = NEXT_LINK.search(_get(base, path))
+        if not found:
+            raise RuntimeError(f"{topic_path} has fewer than 10 pages")
+        path = f"{topic_path}?na={found.group(1)}"
+    return path
+
+
+def _millis(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value.strip()).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def _wrk(url: str, *, threads: int, connections: int, seconds: int) -> tuple[float, float, float, str]:
+    out = subprocess.run(  # noqa: S603 (wrk on a loopback URL, bounded by -d)
+        [
+            shutil.which("wrk") or "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _millis(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _millis(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    errors = []
+    if found := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors.append(f"{found.group(1)} non-2xx")
+    if found := re.search(r"Socket errors: (.+)", out):
+        errors.append(f"socket errors: {found.group(1)}")
+    return rps, p50, p99, "; ".join(errors)
+
+
+def _drain(base: str) -> None:
+    """Wait until the workers have finished what an earlier run left queued (at most a minute)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            _get(base, "/healthz")
+        except OSError:
+            continue
+        if time.monotonic() - started < 0.5:
+            return
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop gunicorn and its workers (its whole process group), by force after 10 s."""
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            server.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _query_counts(paths: dict[str, str]) -> dict[str, int]:
+    """The SQL queries of one request to each path, after a first request has warmed the caches."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, path in paths.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code} in process")
+        counts[name] = len(queries)
+    return counts
+
+
+def _clear_cache_prefix(prefix: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"{prefix}:*", count=500):
+        client.delete(key)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=8, help="seconds of wrk per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", ""),
+        help="a PostgreSQL server on this machine to create a scratch database on (default: SQLite in /tmp)",
+    )
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: `make bench-web` installs it (apt-get install -y wrk).")
+    if args.database_url and not _loopback(args.database_url):
+        sys.exit("The benchmark runs on this machine only: use a PostgreSQL server on 127.0.0.1.")
+    if not _reachable(REDIS_URL):
+        sys.exit(f"Production settings need Redis; none answers at {REDIS_URL}.")
+    # SIGTERM ends the run as Ctrl+C does, through the clean-up below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
+
+    scratch = tempfile.mkdtemp(prefix="praatplein-bench-web-")
+    run_id = f"bench_web_{os.getpid()}"
+    server: subprocess.Popen[bytes] | None = None
+    postgres = bool(args.database_url)
+    try:
+        database_url = (
+            _postgres_database(args.database_url, run_id, create=True)
+            if postgres
+            else f"sqlite:///{scratch}/bench.sqlite3"
+        )
+        quiet = {"LOG_LEVEL": "WARNING", "DATABASE_URL": database_url, "REDIS_URL": ""}
+        data_env = {**os.environ, **quiet, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+        print(f"database: {'PostgreSQL ' + run_id if postgres else 'SQLite ' + scratch}", flush=True)
+        started = time.monotonic()
+        _manage(data_env, "migrate", "--noinput", "-v0")
+        _manage(data_env, "load_demo")
+        _manage(data_env, "bench_forum_data")
+        print(f"database ready in {time.monotonic() - started:.0f} s", flush=True)
+
+        from cryptography.fernet import Fernet
+
+        server_env = {
+            **os.environ,
+            **quiet,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "REDIS_URL": REDIS_URL,
+            "ELASTICSEARCH_URL": "http://127.0.0.1:9",  # required by production; never asked (bench.settings)
+            "ENCRYPTION_KEY": Fernet.generate_key().decode(),
+            "SECURE_SSL_REDIRECT": "false",
+            "BENCH": "1",
+            "BENCH_STATIC_ROOT": f"{scratch}/static",
+            "BENCH_CACHE_PREFIX": run_id,
+        }
+        _manage(server_env, "collectstatic", "--noinput", "-v0")
+        port = _free_port()
+        server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+            + ["--log-level", "warning"],
+            cwd=ROOT,
+            env=server_env,
+            start_new_session=True,  # its own process group: the workers are stopped with it
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(base, "/healthz")
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    sys.exit("gunicorn did not start")
+                time.sleep(0.3)
+
+        os.environ.update(server_env)
+        import django
+
+        django.setup()
+        from forum.bench_data import LONG_TOPIC_TITLE, SLUG_PREFIX
+        from forum.models import Topic
+
+        long_topic = Topic.objects.select_related("board").get(title=LONG_TOPIC_TITLE)
+        board_path = f"/forum/{SLUG_PREFIX}02/"
+        pages = {
+            REFERENCE: "/bench/referentie/",
+            "home": "/",
+            "forum index": "/forum/",
+            "board topic list": board_path,
+            "topic, 50 posts": long_topic.get_absolute_url(),
+            "topic, page 10": _page_ten(base, long_topic.get_absolute_url()),
+            "chat entry": "/chat/",
+            # Last: a slow search leaves requests queued in the workers after wrk stops.
+            "search 'pesten'": "/zoeken/?q=pesten",
+        }
+        answered, failures = {}, {}
+        for name, path in pages.items():
+            try:
+                for _ in range(4):  # warm both workers
+                    _get(base, path)
+                answered[name] = path
+            except (OSError, RuntimeError) as error:
+                failures[name] = f"no answer: {error}"
+        if REFERENCE not in answered:
+            sys.exit("the reference page did not answer")
+        queries = _query_counts(answered)
+        print(
+            f"gunicorn, 2 workers, bench.settings; wrk -t{args.threads} -c{args.connections}"
+            f" -d{args.duration}s --latency on 127.0.0.1",
+            flush=True,
+        )
+        results = []
+        for name, path in pages.items():
+            if name in failures:
+                results.append(Result(name, path, 0.0, float("nan"), float("nan"), failures[name], -1))
+                continue
+            _drain(base)
+            rps, p50, p99, errors = _wrk(
+                base + path, threads=args.threads, connections=args.connections, seconds=args.duration
+            )
+            results.append(Result(name, path, rps, p50, p99, errors, queries[name]))
+            print(f"  {name}: {rps:.0f} requests/s", flush=True)
+        reference = results[0].requests_per_second
+        print()
+        print(
+            f"{'page':<18} {'requests/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'queries':>7}  path"
+        )
+        for r in results:
+            print(
+                f"{r.name:<18} {r.requests_per_second:>10.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f}"
+                f" {r.requests_per_second / reference:>6.2f} {r.queries if r.queries >= 0 else '?':>7}"
+                f"  {r.path[:60]}" + (f"  ({r.errors})" if r.errors else "")
+            )
+        forum = results[1:]
+        min_ratio = min(r.requests_per_second for r in forum) / reference
+        print(
+            f"bench-web: min forum ratio {min_ratio:.2f}, max forum queries {max(r.queries for r in forum)}"
+        )
+    finally:
+        if server is not None:
+            _stop(server)
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except Exception:  # noqa: S110 (Django may never have been set up)
+            pass
+        if postgres:
+            _postgres_database(args.database_url, run_id, create=False)
+        shutil.rmtree(scratch, ignore_errors=True)
+        if _reachable(REDIS_URL):
+            _clear_cache_prefix(run_id)
+
+
+if __name__ == "__main__":
+    main()
