@@ -33,12 +33,29 @@ EXPLANATIONS = {
     "PROFANITY": _("Scheldwoorden en vloeken vervangen we door ***, zodat niemand zich gekwetst voelt."),
 }
 OTHER = _("We halen iets weg waarmee iemand je kan herkennen.")
+# Facts that identify only together (nlp_models.combinations): what they give away and what to leave out.
+# %(parts)s is the writer's own words, quoted: the preview is shown to them alone and never stored.
+COMBINATION_ADVICE = {
+    "birthday": _(
+        "Samen vertellen %(parts)s wanneer je jarig bent en hoe oud je wordt: zo weet iemand je "
+        "geboortedatum. Laat de dag weg."
+    ),
+    "place_and_group": _(
+        "Samen maken %(parts)s je herkenbaar: in een kleine plaats zitten maar een paar kinderen in "
+        "dezelfde klas of club. Laat een van de twee weg."
+    ),
+    "event_date_place": _(
+        "Samen vertellen %(parts)s waar je op welk moment bent. Laat de dag of de plaats weg."
+    ),
+}
+COMBINATION_SOURCE = "combination:"
 
 
 @dataclass(frozen=True)
 class Segment:
     text: str
     kind: str | None = None  # the type of finding when this segment replaces one
+    advice: bool = False  # the segment is kept, but is part of a combination that identifies
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,8 @@ class Preview:
     published_text: str
     segments: list[Segment]
     explanations: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
+    held_only_for_combinations: bool = False
 
     @property
     def urgent(self) -> bool:
@@ -57,22 +76,35 @@ def _text_screen(text: str) -> nlp_models.Screening:
     return import_string(settings.FORUM_TEXT_SCREEN)(text)
 
 
+def _combination_parts(screening: nlp_models.Screening) -> list[nlp_models.Finding]:
+    return [f for f in screening.findings if f.source.startswith(COMBINATION_SOURCE)]
+
+
 def _segments(text: str, screening: nlp_models.Screening) -> list[Segment]:
-    """The published text in pieces, each replacement marked with its kind.
+    """The published text in pieces, each replacement marked with its kind, and each part of an
+    identifying combination marked as advice.
 
     Built from the findings on the cleaned draft; when that does not give exactly the published
     text (the filter resolved overlaps its own way), the text is shown unmarked rather than wrong.
     """
-    removed = sorted(
-        (f for f in screening.findings if f.replacement is not None), key=lambda f: (f.start, -f.end)
+    marked = sorted(
+        (
+            f
+            for f in screening.findings
+            if f.replacement is not None or f.source.startswith(COMBINATION_SOURCE)
+        ),
+        key=lambda f: (f.start, -f.end),
     )
     segments: list[Segment] = []
     last = 0
-    for finding in removed:
+    for finding in marked:
         if finding.start < last:
             continue
         segments.append(Segment(text[last : finding.start]))
-        segments.append(Segment(finding.replacement or "", finding.type))
+        if finding.replacement is None:
+            segments.append(Segment(text[finding.start : finding.end], finding.type, advice=True))
+        else:
+            segments.append(Segment(finding.replacement, finding.type))
         last = finding.end
     segments.append(Segment(text[last:]))
     if "".join(s.text for s in segments) != screening.published_text:
@@ -80,16 +112,33 @@ def _segments(text: str, screening: nlp_models.Screening) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
+def _advice(text: str, screening: nlp_models.Screening) -> list[str]:
+    """One sentence per identifying combination, quoting its parts in the writer's own words."""
+    parts: dict[str, list[str]] = {}
+    for f in _combination_parts(screening):
+        parts.setdefault(f.source.split(":")[1], []).append(f"“{text[f.start : f.end]}”")
+    return [
+        str(COMBINATION_ADVICE[rule]) % {"parts": _(" en ").join(quoted)}
+        for rule, quoted in parts.items()
+        if rule in COMBINATION_ADVICE
+    ]
+
+
 def preview_build(*, text: str) -> Preview:
     """Screen a draft exactly as a post is screened, and explain the outcome."""
     text = nlp_models.clean_input(text)
     screening = _text_screen(text)
     kinds = list(dict.fromkeys(f.type for f in screening.findings if f.replacement is not None))
+    holds = [f for f in screening.findings if f.replacement is None]
     return Preview(
         decision=screening.decision.value,
         published_text=screening.published_text,
         segments=_segments(text, screening),
         explanations=[str(EXPLANATIONS.get(kind, OTHER)) for kind in kinds],
+        advice=_advice(text, screening),
+        held_only_for_combinations=bool(holds)
+        and all(f.source.startswith(COMBINATION_SOURCE) for f in holds)
+        and screening.decision == nlp_models.Decision.QUEUE,
     )
 
 
@@ -101,4 +150,14 @@ def preview_context(*, title: str = "", text: str) -> dict[str, Any]:
     decisions = [p.decision for p in parts]
     decision = max(decisions, key=lambda d: nlp_models.Decision(d).severity) if decisions else "publish"
     explanations = list(dict.fromkeys(e for p in parts for e in p.explanations))
-    return {"title": head, "body": body, "decision": decision, "explanations": explanations}
+    advice = list(dict.fromkeys(a for p in parts for a in p.advice))
+    held = [p for p in parts if p.decision != nlp_models.Decision.PUBLISH]
+    return {
+        "title": head,
+        "body": body,
+        "decision": decision,
+        "explanations": explanations,
+        "advice": advice,
+        # Leaving out what the advice names would publish the post at once.
+        "advice_would_publish": bool(held) and all(p.held_only_for_combinations for p in held),
+    }

@@ -91,11 +91,11 @@ def _surnames() -> set[str]:
     return parts
 
 
-def _places() -> set[str]:
+def _places(attrs: tuple[str, ...] = ("cities", "city_names", "provinces", "countries")) -> set[str]:
     out: set[str] = set()
     for loc in ("nl_NL", "nl_BE"):
         p = _provider("address", loc)
-        for attr in ("cities", "city_names", "provinces", "countries"):
+        for attr in attrs:
             out.update(getattr(p, attr, ()) if p else ())
     return out
 
@@ -117,6 +117,7 @@ def main() -> None:
     (DATA / "first_names_broad.txt").write_text("\n".join(sorted(broad)) + "\n", encoding="utf-8")
     (DATA / "surnames.txt").write_text("\n".join(sorted(_surnames())) + "\n", encoding="utf-8")
     (DATA / "places.txt").write_text("\n".join(sorted(_places())) + "\n", encoding="utf-8")
+    (DATA / "countries.txt").write_text("\n".join(sorted(_places(("countries",)))) + "\n", encoding="utf-8")
     with gzip.open(DATA / "dutch_words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(sorted(words)) + "\n")
     print(f"core {len(core)}, broad {len(broad)}, words {len(words)}")

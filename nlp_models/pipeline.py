@@ -2,7 +2,8 @@
 
 Recognizers find candidate spans; overlapping candidates are resolved (structured data beats
 names, names beat swear words; within a family the longer span wins); the survivors are replaced
-by their placeholder; decision rules then hold the post if needed.
+by their placeholder; decision rules, and facts that identify in combination with what is left,
+then hold the post if needed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from nlp_models import names, profanity, signals, structured
+from nlp_models import combinations, names, profanity, signals, structured
 from nlp_models.types import Decision, FilterConfig, Finding, Screening
 
 _PRIORITY = {"PROFANITY": 1, "PERSON": 2}
@@ -122,7 +123,7 @@ def screen(text: str, *, config: FilterConfig | None = None) -> Screening:
         candidates = recognize(text, config=config)
     removed = resolve(candidates, config)
     published = _replace(text, removed)
-    signal_findings = signals.find_signals(text)
+    signal_findings = signals.find_signals(text) + combinations.find_combinations(text, removed)
     decision, decision_reasons = _decide(signal_findings, config)
     reasons = [
         f"{LABELS_NL.get(f.type, f.type)} verwijderd "

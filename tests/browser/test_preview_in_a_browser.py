@@ -45,3 +45,37 @@ def test_reply_preview_shows_the_phone_number_replaced_and_explained(browser, li
 
     page.get_by_role("button", name="Plaatsen", exact=True).click()
     page.locator(".post", has_text="Leer met mij!").get_by_text("Bel [telefoonnummer]").wait_for()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_a_birthday_is_explained_before_posting_and_what_is_posted_is_exactly_the_preview(
+    browser, live_server, javascript
+):
+    topic = a_topic()
+    page = logged_in_page(browser, live_server, javascript=javascript)
+    page.goto(topic.get_absolute_url())
+    reply = page.get_by_label("Jouw reactie")
+    preview = page.locator("[data-preview] .preview")
+
+    reply.fill("Leer samen met mij, app 06-12345678. Morgen word ik 14 en dan heb ik vrij")
+    if not javascript:
+        page.get_by_role("button", name="Bekijk eerst").click()
+    preview.locator("mark.identifying").wait_for()
+    assert preview.locator("mark[data-kind=PHONE]").inner_text() == "[telefoonnummer]"
+    assert "zodat niemand je buiten het forum kan vinden" in preview.inner_text()
+    assert "Morgen word ik 14" in preview.locator("mark.identifying").inner_text()
+    assert "zo weet iemand je geboortedatum" in preview.inner_text()
+
+    reply.fill("Leer samen met mij, app 06-12345678. Dan heb ik vrij")
+    if not javascript:
+        page.get_by_role("button", name="Bekijk eerst").click()
+    preview.get_by_text("Als je op Plaatsen drukt, komt je bericht meteen online.").wait_for()
+    assert preview.locator("mark.identifying").count() == 0
+    assert "geboortedatum" not in preview.inner_text()
+    previewed = preview.locator(".preview-body").inner_text()
+    assert previewed == "Leer samen met mij, app [telefoonnummer]. Dan heb ik vrij"
+
+    page.get_by_role("button", name="Plaatsen", exact=True).click()
+    published = page.locator(".post", has_text="Leer samen met mij").locator(".post-body")
+    published.wait_for()
+    assert published.inner_text() == previewed

@@ -98,6 +98,45 @@ def test_drafts_are_never_logged(member_client, caplog):
     assert "0612345678" not in caplog.text
 
 
+def test_a_birthday_in_a_draft_is_marked_with_advice_and_without_it_the_reply_goes_online_at_once(
+    member_client, topic
+):
+    draft = "Bel me op 06-12345678, morgen word ik 14!"
+    page = member_client.post(topic.get_absolute_url(), {"text": draft, "voorbeeld": "1"}).content.decode()
+
+    assert '<mark class="replaced" data-kind="PHONE">[telefoonnummer]</mark>' in page
+    assert (
+        '<mark class="identifying" data-kind="herkenbaar: leeftijd en verjaardag">morgen word ik 14</mark>'
+        in page
+    )
+    assert "Samen vertellen \u201cmorgen word ik 14\u201d wanneer je jarig bent" in page
+    assert "Laat je weg wat hierboven staat, dan komt je bericht meteen online" in page
+
+    page = member_client.post(
+        topic.get_absolute_url(), {"text": "Bel me op 06-12345678!", "voorbeeld": "1"}
+    ).content.decode()
+    assert 'class="identifying"' not in page
+    assert "Als je op Plaatsen drukt, komt je bericht meteen online." in page
+
+
+def test_a_small_place_and_a_class_are_named_together_in_the_advice(member_client):
+    page = member_client.post(
+        reverse("forum:preview"), {"text": "ik woon in Lemmer en zit in groep 7, wie ook?"}
+    ).content.decode()
+
+    assert "Samen maken \u201cLemmer\u201d en \u201cgroep 7\u201d je herkenbaar" in page
+    assert "Laat een van de twee weg" in page
+
+
+def test_a_cry_for_help_with_a_combination_is_not_promised_to_go_online_at_once(member_client):
+    page = member_client.post(
+        reverse("forum:preview"), {"text": "morgen word ik 14 maar ik wil dood"}
+    ).content.decode()
+
+    assert "Chat nu met een vrijwilliger" in page
+    assert "dan komt je bericht meteen online" not in page
+
+
 OPENINGS = ["hoi allemaal,", "ik weet het niet meer.", "Vraagje:", "", "help!!"]
 MIDDLES = [
     "bel me op 06-12345678",
@@ -111,6 +150,9 @@ MIDDLES = [
     "zullen we afspreken bij het station?",
     "op school gaat het wel",
     "mijn insta is @wolkje_2011",
+    "morgen word ik 14",
+    "ik woon in Lemmer en zit in groep 7",
+    "zaterdag heb ik een toernooi in Genemuiden",
 ]
 ENDINGS = ["", "wat moet ik doen?", "groetjes", "FUCK dit"]
 
