@@ -31,6 +31,26 @@ def test_held_post_waits_in_the_queue_with_its_reasons(moderator_client, held_po
     assert "vieze homo" in item  # the original, decrypted for the moderator only
 
 
+def test_a_post_that_identifies_its_writer_in_combination_waits_with_the_combination_marked(
+    moderator_client, member, topic
+):
+    from moderation.services import post_screen
+
+    post = forum_services.post_reply(
+        author=member, topic=topic, text="ik woon in Lemmer en zit in groep 7, wie ook?"
+    )
+    post_screen(post_id=post.pk)
+    review = Review.objects.get(post=post)
+
+    item = moderator_client.get(reverse("moderation:review", args=[review.pk])).content.decode()
+
+    post.refresh_from_db()
+    assert post.status == Status.QUEUED and not review.urgent
+    assert "herkenbaar: kleine woonplaats en klas of club" in item
+    assert 'data-type="herkenbaar: kleine woonplaats en klas of club"' in item  # each part marked
+    assert ">Lemmer<" in item and ">groep 7<" in item
+
+
 def test_urgent_items_come_first_then_the_oldest(moderator_client, board):
     old = ReviewFactory(created_at=timezone.now() - dt.timedelta(hours=5))
     new = ReviewFactory(created_at=timezone.now() - dt.timedelta(hours=1))
