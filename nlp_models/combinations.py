@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp_models import names
+from nlp_models.names import plain as _plain
 from nlp_models.types import Decision, Finding
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -119,7 +121,8 @@ _GROUP = re.compile(
 )
 # Words before a place: "ik woon in Urk", "de school van Urk", "uit Elspeet", "vlakbij Lemmer".
 _PLACE_INTRO = re.compile(
-    r"\b(?:in|uit|te|bij|vlakbij|naar|van|rond|buiten|dorp|dorpje|gemeente|omgeving)\s+$", re.IGNORECASE
+    r"\b(?:in|uit|te|bij|vlakbij|naar|van|rond|buiten|dorp|dorpje|gemeente|omgeving)\s+(?=[\w'’])",
+    re.IGNORECASE,
 )
 
 # --- event with day and place --------------------------------------------------------------------
@@ -168,6 +171,7 @@ VENUES = (
     "zwembad de",
     "kinderboerderij",
 )
+_VENUE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in VENUES) + r")\w*", re.IGNORECASE)
 
 # Towns of roughly 50,000 people or more, provinces and regions: a class or club there is one of many.
 # Written for this project from general knowledge of the Netherlands and Flanders.
@@ -207,12 +211,9 @@ _lock = threading.Lock()
 _places: dict[str, tuple[tuple[str, ...], ...]] | None = None
 _not_small: frozenset[str] = frozenset()
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-
-
-def _plain(word: str) -> str:
-    from nlp_models.names import plain
-
-    return plain(word)
+_LONGEST_PLACE = 5  # words: "Capelle aan den IJssel", "'s-Heer Hendrikskinderen"
+# Substrings without which a rule cannot match: most posts skip its regexes altogether.
+_BIRTHDAY_GATE = ("word", "geworden", "jarig", "verjaardag")
 
 
 def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -236,48 +237,66 @@ def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _ordinary(low: str) -> bool:
-    from nlp_models import names
-
     return names.load().ordinary(low)
 
 
 def _places_in(text: str) -> list[tuple[int, int, bool]]:
     """Places named after a word such as "in", "uit", "van": (start, end, small)."""
     index = _place_index()
-    tokens = list(_TOKEN.finditer(text))
     found = []
-    for i, tok in enumerate(tokens):
-        candidates = index.get(_plain(tok.group()))
-        if not candidates or not _PLACE_INTRO.search(text, max(0, tok.start() - 12), tok.start()):
+    for intro in _PLACE_INTRO.finditer(text):
+        tokens = []
+        for tok in _TOKEN.finditer(text, intro.end()):
+            tokens.append(tok)
+            if len(tokens) == _LONGEST_PLACE:
+                break
+        first = _plain(tokens[0].group())
+        candidates = index.get(first)
+        if not candidates:
             continue
-        if not tok.group()[0].isupper() and _ordinary(_plain(tok.group())):
+        if not tokens[0].group()[0].isupper() and _ordinary(first):
             continue  # "in best", "van goes": ordinary words, not places
+        plain = [_plain(t.group()) for t in tokens]
         for words in candidates:
-            span = tokens[i : i + len(words)]
-            if len(span) == len(words) and all(
-                _plain(t.group()) == w for t, w in zip(span, words, strict=True)
-            ):
-                name = " ".join(words)
-                found.append((tok.start(), span[-1].end(), name not in _not_small))
+            if tuple(plain[: len(words)]) == words:
+                found.append(
+                    (tokens[0].start(), tokens[len(words) - 1].end(), " ".join(words) not in _not_small)
+                )
                 break
     return found
 
 
 def _venues_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    low = text.lower()
-    found = []
-    for venue in VENUES:
-        for m in re.finditer(rf"\b{re.escape(venue)}\w*", low[start:end]):
-            found.append((start + m.start(), start + m.end()))
-    return found
+    return [m.span() for m in _VENUE.finditer(text, start, end)]
 
 
-def _birthday(text: str) -> list[_Part]:
-    m = _BIRTHDAY_WITH_AGE.search(text)
+def _search_near(
+    pattern: re.Pattern[str], text: str, low: str, keywords: tuple[str, ...]
+) -> re.Match[str] | None:
+    """`pattern.search(text)`, tried only around the keywords every match contains (much faster on
+    long texts: the day alternatives are not tried at every word). A match is at most ~80 characters."""
+    hits = sorted(i for k in keywords for i in _occurrences(low, k))
+    for i in hits:
+        m = pattern.search(text, max(0, i - 80), i + 80)
+        if m:
+            return m
+    return None
+
+
+def _occurrences(low: str, keyword: str) -> list[int]:
+    out, i = [], low.find(keyword)
+    while i >= 0:
+        out.append(i)
+        i = low.find(keyword, i + 1)
+    return out
+
+
+def _birthday(text: str, low: str) -> list[_Part]:
+    m = _search_near(_BIRTHDAY_WITH_AGE, text, low, ("word", "geworden"))
     if m:
         return [_Part("birthday", "age_and_day", *m.span())]
-    day = _BIRTHDAY_DAY.search(text)
-    age = _AGE.search(text)
+    day = _search_near(_BIRTHDAY_DAY, text, low, ("jarig", "verjaardag"))
+    age = _AGE.search(text) if day else None
     if day and age:
         return [_Part("birthday", "day", *day.span()), _Part("birthday", "age", *age.span())]
     return []
@@ -338,8 +357,16 @@ def find_combinations(text: str, removed: Iterable[Finding] = ()) -> list[Findin
     else:
         visible = text
     places = _places_in(visible)
+    low = visible.lower()
+    candidates = []
+    if any(g in low for g in _BIRTHDAY_GATE):
+        candidates.append(_birthday(visible, low))
+    if any(small for _, _, small in places):
+        candidates.append(_place_and_group(visible, places))
+    if any(small for _, _, small in places) or any(v in low for v in VENUES):
+        candidates.append(_event_date_place(visible, places))
     found: list[Finding] = []
-    for parts in (_birthday(visible), _place_and_group(visible, places), _event_date_place(visible, places)):
+    for parts in candidates:
         if parts and all(kept(p) for p in parts):
             found += [
                 Finding(
