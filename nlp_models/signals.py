@@ -1179,7 +1179,142 @@ GENERAL_RULES: tuple[Rule, ...] = (
         rf"\b{_INSULT_ADJ}*(?:hoer|slet|bitch|kech|trut|teef|sloerie|lul|klootzak)\s+dat\s+(?:je|jij)\s+bent\b",
     ),
 )
-RULES = RULES + GENERAL_RULES
+# --- more general patterns -------------------------------------------------------------------------
+# Signals found missing when posts written for the purpose (not the validation set) were screened: the
+# verb before the means ("vannacht neem ik al mijn pillen"), a friend's threat to take their own life,
+# meeting alone, offering one's own contact details, a bank account with a plea, packing to leave.
+_QUANTITY = r"(?:al|alle|allemaal|de\s+hele|een\s+hele|heel\s+veel|een\s+paar\s+strips|\d{2,})"
+TRIGGERS.update(
+    {
+        "suicide_plan": ("neem", "slik", "nemen", "slikken", "innemen", "geslikt", "ingenomen"),
+        "friend_suicide": (
+            "ophang",
+            "opknop",
+            "van kant",
+            "zelfmoord",
+            "iets aan",
+            "dood",
+            "springen",
+            "leven",
+        ),
+        "meet_alone": (
+            "wij twee",
+            "wij 2",
+            "z'n tweeen",
+            "zn tweeen",
+            "ons tweeen",
+            "niemand hoeft",
+            "niemand mag",
+        ),
+        "contact_offer": (
+            "kan me",
+            "kunt me",
+            "mag me",
+            "kunnen me",
+            "mogen me",
+            "kan mij",
+            "kunt mij",
+            "mag mij",
+            "mijn ",
+            "m'n ",
+            "mn ",
+        ),
+        "money_plea": (
+            "doneer",
+            "doneren",
+            "donatie",
+            "tikkie",
+            "overmaken",
+            "maak over",
+            "iban",
+            "rekeningnummer",
+        ),
+        "run_away_packing": ("tas", "koffer", "spullen", "rugzak"),
+        "abuse_lap": ("schoot",),
+    }
+)
+MORE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "suicide_plan",
+        "zelfdoding",
+        U,
+        0.9,
+        # the verb first: "vannacht neem ik al mijn pillen", "ik slik straks de hele strip"
+        rf"\b(?:neem|slik|nemen|slikken|innemen)\s+(?:ik\s+)?{_F}{_QUANTITY}\s+(?:{_MY}\s+|de\s+|die\s+)?{_MEANS}\b",
+        rf"\b(?:heb|had)\s+(?:ik\s+)?(?:[\w']+\s+){{0,2}}{_QUANTITY}\s+(?:{_MY}\s+|de\s+|die\s+)?{_MEANS}\s+(?:[\w']+\s+){{0,4}}"
+        r"(?:geslikt|ingenomen|genomen)\b",
+    ),
+    _rule(
+        "friend_suicide",
+        "zorg om iemand anders",
+        Q,
+        0.8,
+        # "mijn vriendin zegt dat ze zich gaat ophangen", "hij dreigt zelfmoord te plegen"
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FRIEND})\s+(?:[\w']+\s+){{0,4}}(?:zich|zichzelf)\s+{_F}(?:gaat\s+|wil\s+|zal\s+)?"
+        r"(?:ophangen|op\s+te\s+hangen|opknopen|van\s+kant\s+(?:maken|te\s+maken)|iets\s+(?:aandoen|aan\s+te\s+doen)|"
+        r"doodmaken|dood\s+te\s+maken|(?:van\s+kant|iets\s+aan|dood)\s+(?:gaat|wil|zal)\s+(?:maken|doen))\b",
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FRIEND})\s+(?:[\w']+\s+){{0,3}}(?:dreigt|dreigde|wil|gaat|zegt)\s+(?:[\w']+\s+){{0,3}}"
+        r"zelfmoord\b",
+        rf"\b(?:hij|zij|ze|{_MY}\s+{_FRIEND})\s+(?:[\w']+\s+){{0,3}}(?:zegt|zei|appt|appte|schrijft)\s+dat\s+(?:hij|ze|zij)\s+"
+        r"(?:[\w']+\s+){0,3}(?:niet\s+meer\s+wil\s+leven|dood\s+wil|gaat\s+springen|wil\s+springen)\b",
+    ),
+    _rule(
+        "meet_alone",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.75,
+        r"\b(?:afspreken|afspraak|ontmoeten|zie|zien|kom|komen|praten|langskomen|naar)\b.{0,80}\b(?:alleen\s+wij\s+(?:twee|2)|"
+        r"met\s+(?:z'n|zn|ons)\s+tweeen|niemand\s+(?:hoeft|mag)\s+(?:het|dat)\s+(?:te\s+)?weten)\b",
+        r"\b(?:alleen\s+wij\s+(?:twee|2)|met\s+(?:z'n|zn|ons)\s+tweeen|niemand\s+(?:hoeft|mag)\s+(?:het|dat)\s+"
+        r"(?:te\s+)?weten)\b.{0,80}\b(?:afspreken|afspraak|ontmoeten|zie|zien|kom|komen|langskomen)\b",
+    ),
+    _rule(
+        "contact_offer",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.75,
+        # "je kan me altijd appen", "jullie mogen me toevoegen"
+        r"\b(?:je|jij|jullie|iedereen|wie\s+wil)\s+(?:kan|kunt|mag|kunnen|mogen)\s+(?:me|mij)\s+(?:[\w']+\s+){0,3}"
+        r"(?:appen|bellen|mailen|sms'?en|dm'?en|snappen|toevoegen|adden|opzoeken)\b"
+        r"(?!.{0,30}\b(?:hier|forum|praatplein)\b)",
+        # one's own contact details given: "mijn snap is ...", "m'n nummer: ..."
+        rf"\b(?:{_MY})\s+(?:{_PLATFORM}|nummer|telefoonnummer|06|e-?mailadres|mailadres|gamertag|username|"
+        r"gebruikersnaam)\s*(?:naam\s*)?(?:is|=|:)\s*(?=\S)(?!(?:prive|gehackt|weg|verwijderd|niet|nog|al|dicht|open|op\b|"
+        r"van\b|best|echt|zo\b|heel|leeg|saai|kapot|geblokkeerd|gewoon|een\b|het\b|de\b|stuk|nieuw|veranderd|"
+        r"gestolen|afgepakt|in\s+beslag))",
+    ),
+    _rule(
+        "money_plea",
+        "geldverzoek",
+        Q,
+        0.75,
+        r"\b(?:iemand|wie|jullie|mensen|u)\s+(?:[\w']+\s+){0,3}(?:doneren|doneer|donatie\w*|overmaken|geld\s+sturen|"
+        r"een\s+tikkie|sponsoren)\b",
+        r"\b(?:doneer|doneren|donatie\w*|maak\s+(?:het\s+)?over|overmaken)\b.{0,60}\b(?:mij|me|mijn|m'n|mn)\b",
+        rf"\b(?:{_MY})\s+(?:iban|rekeningnummer|bankrekening|tikkie)\s*(?:nummer\s*)?(?:is|=|:)",
+    ),
+    _rule(
+        "run_away_packing",
+        "weglopen",
+        Q,
+        0.75,
+        # "ik wil gewoon weg, ik pak vanavond mijn tas"
+        rf"\b(?:ik\s+|en\s+)(?:wil|ga|moet)\s+{_F}weg\b(?!\s+(?:uit|van\s+(?:die|dat|deze|hem|haar)))"
+        rf".{{0,80}}\b(?:pak|pakte|inpakken|ingepakt)\s+(?:ik\s+)?{_F}"
+        r"(?:mijn|m'n|mn)\s+(?:tas|koffer|spullen|rugzak)\b",
+        rf"\b(?:pak|pakte|inpakken|ingepakt)\s+(?:ik\s+)?{_F}(?:mijn|m'n|mn)\s+(?:tas|koffer|spullen|rugzak)\b.{{0,80}}"
+        r"\b(?:weg\s+van\s+huis|van\s+huis\s+weg|ervandoor|nooit\s+meer\s+terug|weglopen|wegloop|loop\s+ik\s+weg)\b",
+    ),
+    _rule(
+        "abuse_lap",
+        "mishandeling of misbruik",
+        U,
+        0.9,
+        r"\bop\s+(?:zijn|haar|z'n|zn)\s+schoot\b.{0,80}\b(?:niet\s+fijn|niet\s+prettig|eng|vies|raar|wil\s+(?:ik\s+)?"
+        r"niet|niet\s+willen|ongemakkelijk|zit\s+(?:hij|ze)\s+aan)\b",
+    ),
+)
+RULES = RULES + GENERAL_RULES + MORE_RULES
 _THREATS = frozenset({"threat", "threat_general"})
 # Contexts that make a general rule's match innocent: a trip, a surprise.
 _VETO: dict[str, re.Pattern[str]] = {
@@ -1215,6 +1350,12 @@ _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\bsorry\W*$", 0.2),
         (r"\b(?:niks|niets)\s+(?:meer\s+)?waard\b|\bik\s+ben\s+een\s+last\b", 0.4),
         (r"\bniemand\s+(?:zou|zal)\s+(?:het\s+)?(?:merken|missen)\b", 0.6),
+        (
+            r"\b(?:beter\s+af\s+(?:\w+\s+){0,2}zonder\s+(?:mij|me)|zonder\s+(?:mij|me)\s+(?:\w+\s+){0,2}beter\s+af)\b",
+            0.7,
+        ),
+        (r"\bbrief\b.{0,25}\bgeschreven\b|\bgeschreven\b.{0,15}\bbrief\b", 0.3),
+        (r"\bik\s+hou\s+het\s+(?:\w+\s+){0,2}niet\s+meer\s+vol\b", 0.35),
     )
 )
 # Substrings one of which each farewell cue's match contains (same order as _FAREWELL_CUES).
@@ -1231,6 +1372,9 @@ _FAREWELL_GATES: tuple[tuple[str, ...], ...] = (
     ("sorry",),
     ("waard", "last"),
     ("niemand",),
+    ("beter af",),
+    ("brief",),
+    ("vol",),
 )
 _IMAGE_GATE = ("naakt", "nude", "sexting", "foto", "filmpje", "ondergoed")
 _REPORTED = re.compile(
@@ -1246,17 +1390,34 @@ _INTIMATE_IMAGE = re.compile(
 )
 _LEVERAGE = re.compile(
     r"\b(?:als\s+ik\s+niet|tenzij\s+ik|anders\s+(?:stuurt|zet|deelt|laat|verspreidt)|"
+    r"anders\b.{0,40}\b(?:laat\s+zien|laten\s+zien|stuurt|sturen|doorstuurt|zet|zetten|deelt|delen)|"
+    r"(?:aan|naar)\s+(?:mijn|m'n|mn|je|jouw)\s+(?:ouders|moeder|vader|mama|papa|school|klas|vrienden)\s+"
+    r"(?:laat\s+zien|laten\s+zien|sturen|stuurt|doorsturen)|"
     r"naar\s+iedereen|verspreid\w*|"
     r"online\s+(?:zet|zetten)|betaal|betalen|dreig\w*|chanta\w*)\b"
 )
 
 
+# A threat made on a condition ("anders stuurt hij ze naar school"): with any picture of the writer, as
+# telling as an intimate one with weaker leverage.
+_ANY_IMAGE = re.compile(r"\b(?:foto\w*|filmpjes?|video\w*|pics?)\b")
+_CONDITIONAL_THREAT = re.compile(
+    r"\b(?:anders|tenzij|als\s+(?:ik|je|jij)\s+(?:[\w']+\s+){0,3}(?:niet|geen))\b.{0,40}\b(?:laat\s+zien|laten\s+zien|"
+    r"stuurt|sturen|doorstuurt|doorsturen|zet|zetten|deelt|delen|verspreid\w*|post|posten)\b"
+)
+
+
 def _sextortion(ntext: str) -> tuple[int, int] | None:
-    """An intimate image and leverage over the writer in the same stretch of text."""
+    """An intimate image and leverage over the writer in the same stretch of text, or any picture
+    with a conditional threat."""
     if not any(g in ntext for g in _IMAGE_GATE):
         return None
     for m in _INTIMATE_IMAGE.finditer(ntext):
         lev = _LEVERAGE.search(ntext, max(0, m.start() - 200), m.end() + 250)
+        if lev:
+            return min(m.start(), lev.start()), max(m.end(), lev.end())
+    for m in _ANY_IMAGE.finditer(ntext):
+        lev = _CONDITIONAL_THREAT.search(ntext, max(0, m.start() - 120), m.end() + 120)
         if lev:
             return min(m.start(), lev.start()), max(m.end(), lev.end())
     return None

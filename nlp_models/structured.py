@@ -221,9 +221,19 @@ _HANDLE_VERB = re.compile(
 )
 
 
+# What an account is rather than what it is called: "mijn insta is privé", "mijn snap is gehackt".
+ACCOUNT_STATES = frozenset(
+    """
+    prive privé gehackt gehacked gehacket verwijderd kapot geblokkeerd geband gebanned openbaar dicht open
+    nieuw leeg saai stom raar gestolen afgepakt offline down vol gesloten beveiligd weg verdwenen stuk
+    verbannen opgeschort tijdelijk uit aan traag privéé
+    """.split()
+)
+
+
 def _looks_like_handle(word: str, explicit: bool) -> bool:
     low = word.lower()
-    if low in FUNCTION_WORDS or low in COMMON_SHORT_WORDS:
+    if low in FUNCTION_WORDS or low in COMMON_SHORT_WORDS or low in ACCOUNT_STATES:
         return False
     if explicit:
         return True

@@ -159,6 +159,13 @@ def test_every_rule_fires_on_its_own_example():
         "eating_general": "ik eet alleen nog een appel per dag",
         "run_away_general": "ik wil gewoon weg, mijn tas is al ingepakt",
         "insult_general": "jij bent zo'n lelijke hoer",
+        "suicide_plan": "straks slik ik al mijn slaappillen",
+        "friend_suicide": "mijn vriend zegt dat hij zich van kant gaat maken",
+        "meet_alone": "zien we elkaar zaterdag? met z'n tweeën",
+        "contact_offer": "jullie mogen me altijd bellen",
+        "money_plea": "wie wil er doneren voor mijn scooter",
+        "run_away_packing": "ik pak mijn rugzak en loop ik weg",
+        "abuse_lap": "ik moet bij hem op zijn schoot en dat is eng",
     }
     assert set(examples) == {rule.name for rule in RULES}
     for name, text in examples.items():
