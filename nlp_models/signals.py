@@ -1231,6 +1231,20 @@ TRIGGERS.update(
         ),
         "run_away_packing": ("tas", "koffer", "spullen", "rugzak"),
         "abuse_lap": ("schoot",),
+        "insult_exclaimed": ("wat een", "wat voor een"),
+        "suicide_thoughts": ("denk", "gedachte", "als ik er niet", "als ik dood"),
+        "abuse_more": ("gooit", "gooide", "smijt", "smeet", "raakte", "sluit", "sloot", "sluiten", "sloten"),
+        "grooming": (
+            "niemand mag",
+            "niemand vertellen",
+            "niemand zeggen",
+            "adres",
+            "cadeau",
+            "mijn school",
+            "onlyfans",
+            "only fans",
+            "fansly",
+        ),
     }
 )
 MORE_RULES: tuple[Rule, ...] = (
@@ -1306,6 +1320,53 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(?:weg\s+van\s+huis|van\s+huis\s+weg|ervandoor|nooit\s+meer\s+terug|weglopen|wegloop|loop\s+ik\s+weg)\b",
     ),
     _rule(
+        "insult_exclaimed",
+        "belediging van een persoon",
+        Q,
+        0.7,
+        # "wat een mongool die scheids", "wat een kankerlijer is hij": a strong word aimed at someone present
+        rf"\bwat\s+(?:een|voor\s+een)\s+{_INSULT_ADJ}*(?:hoer|slet|kankerlijer|teringlijer|tyfuslijer|klootzak|mongool|"
+        r"mongo|flikker|kech|bitch|trut|teef|kankerhoer|kutwijf|sloerie|debiel|downie)\s+(?:is\s+|ben\s+)?"
+        r"(?:die|dat|deze|hij|zij|ze|jij|je)\b",
+    ),
+    _rule(
+        "suicide_thoughts",
+        "zelfdoding",
+        U,
+        0.9,
+        rf"\bik\s+(?:denk|dacht)\s+{_F}(?:[\w']+\s+){{0,3}}(?:aan|over)\s+(?:doodgaan|dood\s+gaan|zelfmoord|sterven|"
+        r"er\s+een\s+eind(?:e)?\s+aan\s+maken|mezelf\s+(?:doden|ombrengen|ophangen|iets\s+aan\s*doen)|"
+        r"niet\s+meer\s+leven)\b",
+        r"\b(?:beter|fijner|makkelijker)\s+(?:(?:is|zou\s+zijn|was|wordt)\s+)?(?:voor\s+(?:iedereen|\w+)\s+)?als\s+ik\s+(?:er\s+)?"
+        r"(?:niet\s+meer\s+(?:ben|besta|leef|zou\s+zijn)|dood\s+(?:ben|was|ga|zou\s+zijn))\b",
+        r"\bgedachte\w*\s+(?:aan|over)\s+(?:doodgaan|dood\s+gaan|zelfmoord|sterven|een\s+eind\s+aan\s+maken)\b",
+    ),
+    _rule(
+        "abuse_more",
+        "mishandeling of misbruik",
+        U,
+        0.9,
+        # "gooit hij met dingen naar mij", "raakte hij mijn hoofd", "ze sluiten me op zonder eten"
+        rf"\b{_FAMILY}\b.{{0,60}}\b(?:gooit|gooide|smijt|smeet)\s+(?:hij|zij|ze)?\s*(?:[\w']+\s+){{0,3}}"
+        r"(?:naar|tegen|op)\s+(?:mij|me|mijn\s+hoofd)\b",
+        rf"\b{_FAMILY}\b.{{0,80}}\braakte\s+(?:hij|zij|ze)\s+(?:mij|me|{_MY}\s+(?:hoofd|gezicht|buik|rug|oog|neus))\b",
+        r"\b(?:(?:sluiten|sluit|sloten|sloot)\s+(?:ze|hij|zij|mijn\s+\w+)|(?:ze|hij|zij)\s+(?:sluiten|sluit|sloten|sloot))"
+        r"\s+(?:me|mij)\s+op\b.{0,60}\b(?:zonder\s+eten|"
+        r"geen\s+eten|dagen|nachts|hele\s+(?:dag|nacht|weekend)|straf)\b",
+    ),
+    _rule(
+        "grooming",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.8,
+        r"\bdat\s+ik\s+(?:het\s+)?(?:aan|tegen)\s+niemand\s+(?:mag|mocht|moet|moest)\s+(?:vertellen|zeggen)\b",
+        r"\b(?:man|vrouw|volwassene|volwassen\w*|meneer|jongen\s+van\s+(?:1[89]|[2-9]\d)|iemand)\b.{0,60}"
+        r"\b(?:vraagt|vroeg|wil|wilde)\b.{0,40}\b(?:mijn|m'n|mn)\s+(?:adres|nummer|school|foto'?s?)\b",
+        r"\b(?:man|vrouw|volwassene|volwassen\w*|meneer|jongen\s+van\s+(?:1[89]|[2-9]\d))\b.{0,80}\bcadeau\w*\s+"
+        r"(?:[\w']+\s+){0,2}(?:sturen|geven|kopen|opsturen)\b",
+        r"\b(?:onlyfans|only\s+fans|fansly)\b",
+    ),
+    _rule(
         "abuse_lap",
         "mishandeling of misbruik",
         U,
@@ -1323,6 +1384,11 @@ _VETO: dict[str, re.Pattern[str]] = {
         r"festival|toernooi|excursie)\b"
     ),
     "contact_general": re.compile(r"\b(?:verrassing|surprise|cadeau\w*|verjaardagscadeau|feestje)\b"),
+    # Details given to say what went wrong with them, not to be contacted: "mijn nummer is ... gehackt".
+    "contact_offer": re.compile(
+        r"\b(?:gehackt|gehacked|hacker\w*|geblokkeerd|blokkeren|spam\w*|oplichter\w*|gestolen|misbruikt|"
+        r"overgenomen)\b"
+    ),
 }
 
 
@@ -1334,7 +1400,10 @@ _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\b(?:pillen|tabletten|mesje|touw|strop)\b", 0.4),
         (r"\b(?:liggen|ligt|heb\s+ik)\s+(?:al\s+)?klaar\b|\bklaargelegd\b", 0.4),
         (r"\bafscheid\w*\b", 0.4),
-        (r"\bbrief\s+(?:geschreven|voor\s+(?:mijn|m'n|mn))\b", 0.3),
+        (
+            r"\bbrief\b.{0,25}\bgeschreven\b|\bgeschreven\b.{0,15}\bbrief\b|\bbrief\s+voor\s+(?:mijn|m'n|mn)\b",
+            0.3,
+        ),
         (r"\b(?:het\s+)?wordt\s+(?:gewoon\s+)?(?:nooit\s+|niet\s+)(?:meer\s+)?beter\b", 0.3),
         (
             r"\b(?:zo\s+)?moe\s+van\s+alles\b|"
@@ -1342,8 +1411,8 @@ _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.35,
         ),
         (
-            r"\b(?:vanavond|vannacht|morgen)\b.{0,40}\bga\s+ik\s+het\s+doen\b|"
-            r"\bik\s+ga\s+het\s+(?:vanavond|vannacht)\s+doen\b",
+            r"\b(?:vanavond|vannacht|morgen|straks|vandaag)\b.{0,40}\b(?:ga\s+ik\s+het\s+doen|doe\s+ik\s+het)\b|"
+            r"\bik\s+(?:ga\s+)?het\s+(?:vanavond|vannacht|straks)\s+doen\b",
             0.5,
         ),
         (r"\b(?:bedankt|dank)\s+(?:jullie\s+)?voor\s+(?:alles|alle)\b", 0.2),
@@ -1354,8 +1423,8 @@ _FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             r"\b(?:beter\s+af\s+(?:\w+\s+){0,2}zonder\s+(?:mij|me)|zonder\s+(?:mij|me)\s+(?:\w+\s+){0,2}beter\s+af)\b",
             0.7,
         ),
-        (r"\bbrief\b.{0,25}\bgeschreven\b|\bgeschreven\b.{0,15}\bbrief\b", 0.3),
         (r"\bik\s+hou\s+het\s+(?:\w+\s+){0,2}niet\s+meer\s+vol\b", 0.35),
+        (r"\bik\s+heb\s+(?:een|mijn|al\s+een)\s+plan\b(?!\s+(?:voor|om\s+te\s+(?:leren|sparen)))", 0.4),
     )
 )
 # Substrings one of which each farewell cue's match contains (same order as _FAREWELL_CUES).
@@ -1367,14 +1436,14 @@ _FAREWELL_GATES: tuple[tuple[str, ...], ...] = (
     ("brief",),
     ("beter",),
     ("moe van", "ben op", "niet meer"),
-    ("het doen",),
+    ("het doen", "doe ik het"),
     ("dank",),
     ("sorry",),
     ("waard", "last"),
     ("niemand",),
     ("beter af",),
-    ("brief",),
     ("vol",),
+    ("plan",),
 )
 _IMAGE_GATE = ("naakt", "nude", "sexting", "foto", "filmpje", "ondergoed")
 _REPORTED = re.compile(

@@ -166,6 +166,10 @@ def test_every_rule_fires_on_its_own_example():
         "money_plea": "wie wil er doneren voor mijn scooter",
         "run_away_packing": "ik pak mijn rugzak en loop ik weg",
         "abuse_lap": "ik moet bij hem op zijn schoot en dat is eng",
+        "insult_exclaimed": "wat een klootzak is die buurman",
+        "suicide_thoughts": "ik denk vaak aan zelfmoord",
+        "abuse_more": "mijn vader gooit met borden naar mij",
+        "grooming": "hij zegt dat ik het aan niemand mag vertellen",
     }
     assert set(examples) == {rule.name for rule in RULES}
     for name, text in examples.items():

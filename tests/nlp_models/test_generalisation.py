@@ -237,6 +237,19 @@ def test_figures_of_speech_and_everyday_posts_stay_published(text):
         ("m'n snap is wolkje.2010 voor wie wil kletsen", Decision.QUEUE),
         ("wie wil doneren? ik spaar voor een nieuwe laptop", Decision.QUEUE),
         ("ik ga weg, ik pak vannacht mijn koffer en ik kom nooit meer terug", Decision.QUEUE),
+        ("wat een vuile mongool is die nieuwe trainer", Decision.QUEUE),
+        ("Ik lig elke nacht wakker en ik denk de hele tijd aan doodgaan", Decision.URGENT),
+        ("Voor mijn ouders is het makkelijker als ik er niet meer ben", Decision.URGENT),
+        ("Ik heb een plan. Vannacht doe ik het, ik kan niet meer", Decision.URGENT),
+        ("Als mijn stiefmoeder boos is smijt ze met schoenen naar mij", Decision.URGENT),
+        ("Voor straf sluiten ze me op in de schuur zonder eten", Decision.URGENT),
+        ("Als ik te laat ben sluit hij me op in de kelder, soms een hele nacht", Decision.URGENT),
+        ("Mijn buurman stuurt me liefjes en zegt dat ik het aan niemand mag zeggen", Decision.QUEUE),
+        (
+            "Een man van een gameserver vroeg of hij mijn adres mocht hebben voor een cadeautje",
+            Decision.QUEUE,
+        ),
+        ("ik wil een onlyfans beginnen voor geld, ik ben 16", Decision.QUEUE),
     ],
 )
 def test_signals_in_other_words_hold_the_post(text, decision):
@@ -249,6 +262,7 @@ def test_signals_in_other_words_hold_the_post(text, decision):
         "Ik neem al mijn schoolboeken mee naar huis voor de toetsweek",
         "Mijn insta is privé en toch stuurt iemand me berichten, hoe kan dat?",
         "Mijn nummer is gehackt denk ik, ik krijg rare sms'jes",
+        "mijn insta is @zonnetje.22 maar die is gehackt, hoe krijg ik hem terug?",
         "jullie mogen me altijd een berichtje sturen hier op het forum",
         "We gingen met z'n tweeën naar de bioscoop en het was gezellig",
         "Onze klas heeft een donatie gedaan aan het Ronald McDonald Huis",
@@ -258,6 +272,14 @@ def test_signals_in_other_words_hold_the_post(text, decision):
         "Mijn zus zegt dat ze zich gaat aanmelden voor de marathon",
         "Ik heb een brief geschreven aan mijn oma in het verzorgingshuis",
         "Zonder mij zijn ze beter af in het team, ik ben gewoon slecht in voetbal",
+        "wat een sukkel ben ik, ik ben mijn gymspullen weer vergeten",
+        "Wat een mooie dag is het vandaag",
+        "Ik heb een plan om elke dag een uur te leren",
+        "Ik denk vaak aan mijn opa die vorig jaar is doodgegaan",
+        "We kregen een les over sterven en rouw, daarna dacht ik aan mijn oma",
+        "Mijn moeder gooit altijd mijn oude kleren weg zonder het te vragen",
+        "Mijn broer sluit zich op in zijn kamer met zijn games",
+        "De juf vroeg of we ons adres op de envelop wilden schrijven",
     ],
 )
 def test_the_same_words_in_everyday_posts_do_not_hold_the_post(text):
