@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -16,6 +17,9 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from nlp_models.lexicons import COMMON_SHORT_WORDS, FUNCTION_WORDS, SAFE_DOMAINS
 from nlp_models.types import Finding
+
+if TYPE_CHECKING:
+    from nlp_models import names
 
 PLACEHOLDERS: dict[str, str] = {
     "PERSON": "[naam]",
@@ -546,6 +550,13 @@ _SCHOOL_BEFORE_NAME = re.compile(
     r"school\s+heet|school\s+is\s+(?:de|het))\s+"
     r"(?:(?:de|het|'t|De|Het|'T)\s+)?(?P<name>[A-Z][\w'-]+(?:\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]+){0,2})",
 )
+_SCHOOL_TYPE_AFTER = re.compile(
+    r"\s+(?:college|lyceum|gymnasium|atheneum|school|scholengemeenschap)\b", re.IGNORECASE
+)
+_CAPITALISED_NEXT = re.compile(r"\s+(?P<word>[A-Z][\w'-]+)")
+_LOWER_SCHOOL = re.compile(
+    r"(?<![\w])(?P<words>(?:[a-z][\w'-]*\s+){1,3})(?:school|college|lyceum|gymnasium|atheneum)(?![\w])"
+)
 _SCHOOL_GENERIC = frozenset(
     "het de een mijn onze jouw je zijn haar hun op naar dit dat die deze elk elke welk welke zo'n "
     "andere nieuwe "
@@ -556,6 +567,34 @@ _SCHOOL_GENERIC = frozenset(
     "auto kunst sport hoge lage nacht dag avond basisschool speciaal speciale internationale internationaal "
     "the a and of to en ook maar want als dan toen".split()
 )
+
+
+def _gazetteers() -> names.Gazetteers:
+    from nlp_models import names  # names imports this module: load it lazily
+
+    return names.load()
+
+
+def _with_place(text: str, end: int) -> int:
+    """`end` moved past a place that follows a school's name: "Christelijk Lyceum Zeist" is one name."""
+    m = _CAPITALISED_NEXT.match(text, end)
+    if m and m.group("word").lower() in _gazetteers().places:
+        return m.end()
+    return end
+
+
+def _lower_school_name(text: str, m: re.Match[str]) -> int | None:
+    """Where a lower-case school name starts ("de jan ligthart school"): the run of words before the
+    school word that are names or no ordinary Dutch words; None when there is none."""
+    g = _gazetteers()
+    words = list(re.finditer(r"[\w'-]+", m.group("words")))
+    start = None
+    for w in reversed(words):
+        low = w.group().lower()
+        if low in _SCHOOL_GENERIC or low in FUNCTION_WORDS or (g.ordinary(low) and low not in g.core):
+            break
+        start = m.start("words") + w.start()
+    return start
 
 
 def find_schools(text: str) -> list[Finding]:
@@ -569,7 +608,7 @@ def find_schools(text: str) -> list[Finding]:
             words.pop(0)
         if not words:
             continue
-        found.append(_finding("SCHOOL", start, m.end(), 0.85, "regex:school_name"))
+        found.append(_finding("SCHOOL", start, _with_place(text, m.end()), 0.85, "regex:school_name"))
     for m in _SCHOOL_COMPOUND.finditer(text):
         stem = re.sub(r"(college|lyceum|gymnasium|school|scholengemeenschap)$", "", m.group().lower())
         if stem in _SCHOOL_GENERIC or stem in {
@@ -587,11 +626,23 @@ def find_schools(text: str) -> list[Finding]:
         if m.group("name").lower() in _SCHOOL_GENERIC:
             continue
         found.append(_finding("SCHOOL", m.start(), m.end(), 0.75, "regex:school_name"))
+    for m in _LOWER_SCHOOL.finditer(text):
+        name_start = _lower_school_name(text, m)
+        if name_start is not None:
+            found.append(_finding("SCHOOL", name_start, m.end(), 0.75, "regex:school_name_lower"))
     for m in _SCHOOL_BEFORE_NAME.finditer(text):
         name = m.group("name")
         if name.lower() in _SCHOOL_GENERIC or not name[0].isupper():
             continue
-        found.append(_finding("SCHOOL", m.start(), m.end(), 0.85, "regex:school_name"))
+        start, end = m.start(), m.end()
+        if re.match(r"school\s+(?:heet|is)", m.group(), re.IGNORECASE):
+            # "mijn school is het Bonhoeffer college", "mijn school heet De Regenboog": the name, not "school is"
+            article = re.search(r"(?:\b(?:de|het)|'t)\s+$", text[m.start() : m.start("name")], re.IGNORECASE)
+            start = m.start() + article.start() if article else m.start("name")
+        after = _SCHOOL_TYPE_AFTER.match(text, end)
+        if after:
+            end = after.end()
+        found.append(_finding("SCHOOL", start, _with_place(text, end), 0.85, "regex:school_name"))
     return found
 
 

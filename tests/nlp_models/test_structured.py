@@ -190,3 +190,29 @@ def test_name_on_a_platform_is_a_handle(text, expected):
 def test_number_glued_to_other_digits_or_symbols_is_still_found(text):
     out = published(text)
     assert "12345678" not in out and "111222333" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Ik zit op het Christelijk Lyceum Zeist", "Ik zit op het [school]"),  # the town is part of the name
+        ("ik zit op de jan ligthart school", "ik zit op de [school]"),  # lower case
+        ("mijn school is het Bonhoeffer college", "mijn school is [school]"),  # the words "mijn school" stay
+        ("mijn school heet De Regenboog", "mijn school heet [school]"),
+    ],
+)
+def test_school_names_are_removed_whole_and_nothing_around_them(text, published):
+    assert screen(text).published_text == published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga naar een nieuwe school en ik ben bang",
+        "mijn zus zit op de rijschool",
+        "ik ga naar de dans school in het weekend",
+        "de school van mijn broer is groot",
+    ],
+)
+def test_ordinary_words_before_school_are_kept(text):
+    assert screen(text).published_text == text
