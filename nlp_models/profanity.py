@@ -252,6 +252,7 @@ _LITERAL_AFTER = _w(
     """
 )
 _CURSE_BEFORE = _w("krijg krijgt kankerlijer vieze vuile die wat kk ga")
+_HATED = _w("die dat hem haar jou je jullie hun deze dit iedereen alles school")
 # Words near a disease word that show it is meant literally ("bang voor kanker", "kanker door roken").
 _MEDICAL_NEAR = _w(
     """
@@ -303,6 +304,9 @@ def _is_literal(words: list[str], i: int) -> bool:
         return False  # "kanker saai": an intensifier, never the disease
     if before and before[-1] in _CURSE_BEFORE:
         return False
+    if before and before[-1] == "de" and after[:1] == ["aan"] and after[1:2] and after[1] in _HATED:
+        return False  # "ik heb de kanker aan die gast": I hate him, not the disease
+
     if len(before) >= 2 and before[-2] in ("krijg", "krijgt") and before[-1] in ("de", "het", "toch", "die"):
         return False
     if set(before) & _LITERAL_BEFORE or (after and after[0] in _LITERAL_AFTER):

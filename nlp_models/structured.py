@@ -591,7 +591,12 @@ def _lower_school_name(text: str, m: re.Match[str]) -> int | None:
     start = None
     for w in reversed(words):
         low = w.group().lower()
-        if low in _SCHOOL_GENERIC or low in FUNCTION_WORDS or (g.ordinary(low) and low not in g.core):
+        if (
+            len(low) < 3
+            or low in _SCHOOL_GENERIC
+            or low in FUNCTION_WORDS
+            or (g.ordinary(low) and low not in g.core)
+        ):
             break
         start = m.start("words") + w.start()
     return start

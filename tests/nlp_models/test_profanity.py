@@ -110,3 +110,18 @@ def test_archaic_disease_curse_is_removed_unless_among_medical_words():
 )
 def test_disease_word_near_medical_words_is_kept(text):
     assert published(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("ik heb de kanker aan die gast", "ik heb de *** aan die gast"),
+        ("wtf is dit voor een k u t school", "*** is dit voor een *** school"),
+    ],
+)
+def test_curse_idioms_and_spaced_letters_before_a_noun_are_replaced(text, published):
+    assert screen(text).published_text == published
+
+
+def test_the_disease_in_an_organ_is_kept():
+    assert screen("mijn oom heeft de kanker aan zijn long laten weghalen").published_text.count("kanker") == 1

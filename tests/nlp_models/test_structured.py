@@ -212,6 +212,7 @@ def test_school_names_are_removed_whole_and_nothing_around_them(text, published)
         "mijn zus zit op de rijschool",
         "ik ga naar de dans school in het weekend",
         "de school van mijn broer is groot",
+        "wat is dit voor een b a s i s school",
     ],
 )
 def test_ordinary_words_before_school_are_kept(text):
