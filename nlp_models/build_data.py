@@ -49,6 +49,7 @@ Jan Piet Kees Henk Willem Klaas Gert Joost Erik Mark Jeroen Bas Rik Dennis Niels
 Wouter Bart Joris Koen Hans Frank Peter Paul Marco Remco Ronald Robin Ricardo Dirk Jeffrey Kevin
 Ashley Shanice Kimberly Chantal Priscilla Xavier Dwayne Quincy Shaquille Giovanni Romano Jaïr Dylano
 Stefan Tomasz Jakub Kacper Zuzanna Wiktoria Oliwia Julka Dominika Maja Amelia
+Storm Sky Zayn Mex Jax Novi Senna Jinthe Nola
 """
 
 
