@@ -332,9 +332,11 @@ _STREET_SUFFIX = (
 _ADDRESS = re.compile(
     r"(?<![\w-])(?P<street>(?:[A-Z][\w'.-]+\s+(?:(?:van|de|der|den|het|ten|ter|'t|v\.d\.)\s+)*){0,3}"
     rf"(?:[A-Za-z][a-zà-ÿ'-]*?(?i:{_STREET_SUFFIX})(?:-(?:[Oo]ost|[Ww]est|[Nn]oord|[Zz]uid|[A-Z][a-zà-ÿ]+))?"
-    r"|(?:Laan|Plein|Kade|Singel|Weg|Dreef|Hof|Straat)\s+(?:van\s+|der\s+|de\s+|den\s+)*[A-Z][\w'-]+))"
+    r"|(?:Laan|Plein|Kade|Singel|Weg|Dreef|Hof|Straat)\s+(?:van\s+|der\s+|de\s+|den\s+)*[A-Z][\w'-]+"
+    # a separate street word after a name: "Oude Gracht", "Nieuwe Markt", "Lange Voorhout"-like
+    r"|[A-Z][a-zà-ÿ'.-]+\s+(?:Gracht|Straat|Laan|Weg|Kade|Plein|Singel|Dijk|Markt|Steeg|Dreef|Wal|Haven|Dam|Ring)))"
     r"\s+(?:nr\.?\s*|nummer\s+)?(?P<number>\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?-\s?\d{1,4}|"
-    r"\s?[-/]\s?[a-zA-Z0-9]{1,3})?)(?![\w,.]\d)",
+    r"\s?[-/]\s?[a-zA-Z0-9]{1,3}|\s+bis\b)?)(?![\w,.]\d)",
 )
 _NOT_STREETS = frozenset(
     "onderweg halfweg snelweg fietspad voetpad zebrapad wandelpad pad weg hof park ring baan dam markt kade "
@@ -376,10 +378,21 @@ _HOUSE_NUMBER_ONLY = re.compile(
 )
 
 
+# The number before the street: "ik woon op nummer 23 van de Lindelaan".
+_NUMBER_THEN_STREET = re.compile(
+    r"\b(?i:huisnummer|nummer|nr\.?)\s*\d{1,4}[a-zA-Z]?\s+(?:van|in|aan|op)\s+(?:de|het)\s+"
+    rf"(?:[A-Z][\w'-]+\s+){{0,2}}[A-Za-z][a-zà-ÿ'-]*?(?i:{_STREET_SUFFIX})\b"
+)
+
+
 def find_addresses(text: str) -> list[Finding]:
     found = [
         _finding("ADDRESS", m.start("number"), m.end("number"), 0.7, "context:house_number")
         for m in _HOUSE_NUMBER_ONLY.finditer(text)
+    ]
+    found += [
+        _finding("ADDRESS", m.start(), m.end(), 0.85, "regex:number_then_street")
+        for m in _NUMBER_THEN_STREET.finditer(text)
     ]
     for m in _address_matches(text):
         street = m.group("street")
@@ -389,7 +402,13 @@ def find_addresses(text: str) -> list[Finding]:
         if _NUMBER_UNITS.match(text, m.end()):
             continue
         score = 0.9 if street[0].isupper() else 0.75
-        found.append(_finding("ADDRESS", m.start(), m.end(), score, "regex:street_number"))
+        start = m.start()
+        for word in re.finditer(r"\S+\s+", street):  # "In de Grote Markt 3": the street starts at "Grote"
+            w = word.group().strip()
+            if w.lower() not in FUNCTION_WORDS or w in ("Van", "Ten", "Ter", "Der", "Den"):
+                break  # "Van Goghlaan": a tussenvoegsel with a capital belongs to the street
+            start = m.start() + word.end()
+        found.append(_finding("ADDRESS", start, m.end(), score, "regex:street_number"))
     return found
 
 

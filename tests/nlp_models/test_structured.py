@@ -217,3 +217,21 @@ def test_school_names_are_removed_whole_and_nothing_around_them(text, published)
 )
 def test_ordinary_words_before_school_are_kept(text):
     assert screen(text).published_text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("ik woon op nummer 23 van de Lindelaan", "ik woon op [adres]"),
+        ("we wonen op de Oude Gracht 105 bis", "we wonen op de [adres]"),
+        ("In de Grote Markt 3 hoog woont mijn oma", "In de [adres] hoog woont mijn oma"),
+        ("Op de Van Goghlaan 3b", "Op de [adres]"),
+    ],
+)
+def test_addresses_in_other_orders_and_spellings_are_removed_but_not_the_words_before(text, published):
+    assert screen(text).published_text == published
+
+
+def test_a_market_with_a_time_is_no_address():
+    text = "Ik heb op de Oude Markt 5 uur gewacht"
+    assert screen(text).published_text == text
