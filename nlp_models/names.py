@@ -405,6 +405,7 @@ def _model_says_person(text: str, start: int, end: int) -> bool:
 
 
 _WEAK_BEFORE = frozenset("en met tegen bij aan naast zonder van voor".split())
+_SUBJECTS = frozenset("ik k jij je hij zij ze we wij jullie u".split())
 
 
 def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
@@ -418,6 +419,8 @@ def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
         return False
     if any(p.low in _PETS for p in toks[max(0, i - 3) : i]):
         return False
+    if not t.cap and i > 0 and toks[i - 1].low in _SUBJECTS:
+        return False  # "die ik ken", "als je mist": right after a subject pronoun stands the verb
     if low in g.core and (low in g.words or low in AMBIGUOUS_NAME_WORDS) and low not in ENGLISH_WORD_NAMES:
         return True
     lows = [x.low for x in toks[max(0, i - 2) : i + 3]]

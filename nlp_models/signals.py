@@ -1232,6 +1232,19 @@ TRIGGERS.update(
         "run_away_packing": ("tas", "koffer", "spullen", "rugzak"),
         "abuse_lap": ("schoot",),
         "insult_exclaimed": ("wat een", "wat voor een"),
+        "insult_more": ("jij", "je ", "jullie", "zijn", " is "),
+        "threat_more": ("pak", "sla", "krijg", "steek", "grijp", "neer", "uitkijken"),
+        "eating_more": (
+            "eet",
+            "overgegeven",
+            "gekotst",
+            "overgeven",
+            "kotsen",
+            "gespuugd",
+            "weeg",
+            "afvallen",
+        ),
+        "meet_more": ("wie wil", "wie heeft zin", "iemand zin"),
         "suicide_thoughts": ("denk", "gedachte", "als ik er niet", "als ik dood"),
         "abuse_more": ("gooit", "gooide", "smijt", "smeet", "raakte", "sluit", "sloot", "sluiten", "sloten"),
         "grooming": (
@@ -1367,6 +1380,57 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(?:onlyfans|only\s+fans|fansly)\b",
     ),
     _rule(
+        "insult_more",
+        "belediging van een persoon",
+        Q,
+        0.7,
+        # a superlative or plural aimed at someone: "jij bent de domste persoon", "jullie zijn allemaal losers"
+        r"\b(?:jij|je|jullie)\s+(?:bent|zijn)\s+(?:echt\s+|gewoon\s+|zo\s+|allemaal\s+|wel\s+)*(?:de|het)\s+"
+        r"(?:domste|stomste|lelijkste|dikste|irritantste|vieste|smerigste|zieligste|achterlijkste|slechtste)\b",
+        r"\b(?:jij|je|jullie)\s+(?:bent|zijn)\s+(?:echt\s+|gewoon\s+|zo\s+|allemaal\s+|wel\s+)*(?:losers|sukkels|idioten|"
+        r"debielen|mongolen|kankerlijers|hoeren|sletten|dombo'?s|eikels|freaks|watjes|nerds)\b",
+        # a group run down: "marokkanen zijn allemaal dieven"
+        rf"\b{_SLUR_TARGET}\s+(?:zijn|is)\s+(?:allemaal\s+|gewoon\s+|echt\s+|altijd\s+)*(?:dieven|criminelen|tuig|vies|"
+        r"vieze|smerig|dom|dommer|ziek|gestoord|terroristen|apen|honden|ratten|kakkerlakken|minderwaardig|"
+        r"onmensen|walgelijk)\b",
+    ),
+    _rule(
+        "threat_more",
+        "bedreiging",
+        Q,
+        0.8,
+        # the time first: "morgen pak ik haar"; a person named: "ik steek die jongen neer"
+        r"\b(?:morgen|straks|vanavond|na\s+school|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+        r"in\s+de\s+pauze)\s+(?:pak|pakken|sla|slaan|krijg|krijgen|steek|grijp|grijpen)\s+(?:ik|we|wij)\s+"
+        r"(?:je|jou|hem|haar|jullie|die|dat)\b",
+        r"\b(?:ik|we|wij)\s+(?:steek|steken|sla|slaan|schop|schoppen|maak|maken)\s+(?:die|dat|deze)\s+(?:[\w']+\s+){0,2}"
+        r"(?:neer|dood|kapot|in\s+elkaar|verrot|lens)\b",
+        r"\b(?:moet|moeten)\s+(?:goed\s+)?uitkijken\b.{0,40}\b(?:pak|sla|krijg|steek)\s+(?:ik|we)\b",
+    ),
+    _rule(
+        "eating_more",
+        "eetstoornis",
+        Q,
+        0.8,
+        r"\bik\s+eet\s+(?:[\w']+\s+){0,3}(?:alleen|enkel)\s+(?:nog\s+)?(?:[\w']+\s+){1,3}(?:en\s+)?(?:verder\s+)?"
+        r"(?:niks|niets)\b",
+        r"\b(?:overgegeven|gekotst|overgeven|kotsen|gespuugd|spugen)\s+(?:[\w']+\s+){0,2}na\s+(?:het\s+)?(?:eten|"
+        r"avondeten|lunch|ontbijt|elke\s+maaltijd)\b",
+        r"\bik\s+weeg\s+(?:nog\s+|maar\s+|nu\s+)*(?:[2-4]\d)\s*(?:kilo|kg)\b.{0,60}\b(?:te\s+dik|dik|afvallen|"
+        r"minder\s+eten|niet\s+eten)\b",
+        r"\bik\s+(?:wil|moet)\s+(?:[\w']+\s+){0,3}afvallen\b.{0,60}\b(?:alleen\s+nog|niks\s+meer|niets\s+meer|"
+        r"overslaan|sla\s+(?:ik\s+)?(?:het\s+)?(?:ontbijt|lunch|avondeten)|niet\s+meer\s+eten)\b",
+    ),
+    _rule(
+        "meet_more",
+        "afspreken of contact buiten het forum",
+        Q,
+        0.75,
+        r"\b(?:wie\s+wil|wie\s+heeft\s+zin|iemand\s+zin)\s+(?:er\s+)?(?:[\w']+\s+){0,4}(?:chillen|afspreken|"
+        r"af\s+te\s+spreken|ontmoeten|langskomen|hangen|wandelen|shoppen|zwemmen)\b.{0,60}\b(?:ik\s+woon|bij\s+mij|"
+        r"in\s+[A-Za-z]|weekend|zaterdag|zondag|morgen|na\s+school)",
+    ),
+    _rule(
         "abuse_lap",
         "mishandeling of misbruik",
         U,
@@ -1384,6 +1448,10 @@ _VETO: dict[str, re.Pattern[str]] = {
         r"festival|toernooi|excursie)\b"
     ),
     "contact_general": re.compile(r"\b(?:verrassing|surprise|cadeau\w*|verjaardagscadeau|feestje)\b"),
+    # Being sick is no eating disorder: "overgegeven na het eten omdat ik griep had".
+    "eating_more": re.compile(
+        r"\b(?:griep|buikgriep|ziek|misselijk|voedselvergiftiging|koorts|bedorven|zwanger|wagenziek|zeeziek)\b"
+    ),
     # Details given to say what went wrong with them, not to be contacted: "mijn nummer is ... gehackt".
     "contact_offer": re.compile(
         r"\b(?:gehackt|gehacked|hacker\w*|geblokkeerd|blokkeren|spam\w*|oplichter\w*|gestolen|misbruikt|"

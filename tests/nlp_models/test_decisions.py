@@ -170,6 +170,10 @@ def test_every_rule_fires_on_its_own_example():
         "suicide_thoughts": "ik denk vaak aan zelfmoord",
         "abuse_more": "mijn vader gooit met borden naar mij",
         "grooming": "hij zegt dat ik het aan niemand mag vertellen",
+        "insult_more": "jullie zijn allemaal sukkels",
+        "threat_more": "na school pak ik hem",
+        "eating_more": "ik heb weer overgegeven na het eten",
+        "meet_more": "wie wil er zaterdag chillen? ik woon in Goes",
     }
     assert set(examples) == {rule.name for rule in RULES}
     for name, text in examples.items():

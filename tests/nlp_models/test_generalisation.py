@@ -250,6 +250,15 @@ def test_figures_of_speech_and_everyday_posts_stay_published(text):
             Decision.QUEUE,
         ),
         ("ik wil een onlyfans beginnen voor geld, ik ben 16", Decision.QUEUE),
+        ("jij bent echt het stomste kind van de klas", Decision.QUEUE),
+        ("jullie zijn gewoon allemaal idioten", Decision.QUEUE),
+        ("turken zijn allemaal criminelen", Decision.QUEUE),
+        ("die gast moet uitkijken, in de pauze pak ik hem", Decision.QUEUE),
+        ("ik sla die jongen helemaal in elkaar", Decision.QUEUE),
+        ("ik eet alleen nog een cracker en verder niks", Decision.QUEUE),
+        ("ik heb weer gekotst na het avondeten, niemand weet het", Decision.QUEUE),
+        ("ik weeg nog maar 41 kilo en ik ben nog steeds te dik", Decision.QUEUE),
+        ("wie heeft zin om morgen te chillen bij mij?", Decision.QUEUE),
     ],
 )
 def test_signals_in_other_words_hold_the_post(text, decision):
@@ -280,6 +289,11 @@ def test_signals_in_other_words_hold_the_post(text, decision):
         "Mijn moeder gooit altijd mijn oude kleren weg zonder het te vragen",
         "Mijn broer sluit zich op in zijn kamer met zijn games",
         "De juf vroeg of we ons adres op de envelop wilden schrijven",
+        "jullie zijn echt de liefste, bedankt voor jullie tips",
+        "Wie wil er chillen muziek horen? Ik zoek tips voor nieuwe nummers",
+        "Ik weeg 45 kilo, is dat normaal voor 1 meter 55?",
+        "Ik heb overgegeven na het eten omdat ik griep had",
+        "morgen pak ik de bus naar school",
     ],
 )
 def test_the_same_words_in_everyday_posts_do_not_hold_the_post(text):
