@@ -1448,6 +1448,10 @@ _VETO: dict[str, re.Pattern[str]] = {
         r"festival|toernooi|excursie)\b"
     ),
     "contact_general": re.compile(r"\b(?:verrassing|surprise|cadeau\w*|verjaardagscadeau|feestje)\b"),
+    # A game is no abuse: "mijn vader gooit de bal naar mij als we voetballen".
+    "abuse_more": re.compile(
+        r"\b(?:bal|ballen|frisbee|sneeuwbal\w*|waterballon\w*|voetbal\w*|trefbal|spelletje|spel)\b"
+    ),
     # Being sick is no eating disorder: "overgegeven na het eten omdat ik griep had".
     "eating_more": re.compile(
         r"\b(?:griep|buikgriep|ziek|misselijk|voedselvergiftiging|koorts|bedorven|zwanger|wagenziek|zeeziek)\b"

@@ -294,6 +294,8 @@ def test_signals_in_other_words_hold_the_post(text, decision):
         "Ik weeg 45 kilo, is dat normaal voor 1 meter 55?",
         "Ik heb overgegeven na het eten omdat ik griep had",
         "morgen pak ik de bus naar school",
+        "Mijn vader gooit altijd de bal naar mij als we voetballen",
+        "Ik neem elke dag mijn pillen voor ADHD, zijn er mensen die dat ook doen?",
     ],
 )
 def test_the_same_words_in_everyday_posts_do_not_hold_the_post(text):
