@@ -332,6 +332,9 @@ CSP_EXCLUDE_PREFIXES = ["/beheer/", "/documenten/"]
 ANONYMOUS_CACHE_VIEWS = ["wagtail_serve", "forum:index", "forum:board", "forum:topic"]
 ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", 60)
 
+# Searches are counted for the editors' popular searches in memory and written this often (seconds).
+SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
+
 # Rate limits (per member or per browser session): (attempts, seconds).
 RATE_LIMITS = {
     "sign_up": (5, 60 * 60),
