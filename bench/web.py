@@ -279,6 +279,7 @@ def main() -> None:
         pages = {
             REFERENCE: "/bench/referentie/",
             "home": "/",
+            "information page": "/informatie/pesten/",
             "forum index": "/forum/",
             "board topic list": board_path,
             "topic, 50 posts": long_topic.get_absolute_url(),

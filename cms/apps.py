@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Informatie")
+
+    def ready(self) -> None:
+        from cms import receivers  # noqa: F401 (connects the page cache's invalidation)

@@ -158,8 +158,10 @@ class HelpSettings(BaseSiteSetting):
 @receiver([post_save, post_delete], sender=HelpSettings)
 def _help_settings_changed(**kwargs: Any) -> None:
     from cms.help import help_cache_clear
+    from cms.receivers import help_settings_changed
 
     help_cache_clear()
+    help_settings_changed()
 
 
 class SecondEditorApprovalTask(AbstractGroupApprovalTask):

@@ -8,20 +8,33 @@ left in the index for a post that was rejected later is never shown.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import datetime as dt
+import hashlib
 import re
+import threading
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db import DatabaseError
+from django.db.models import F, QuerySet
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from cms.models import RulesPage, TopicPage
+from config.page_cache import page_cache_versions
 from forum.models import Post, Status, Topic
 
 INFORMATION_PER_PAGE = 5
@@ -31,6 +44,8 @@ MAX_QUERY_LENGTH = 100
 MAX_INFORMATION_HITS = 50
 MAX_FORUM_HITS = 200
 SNIPPET_LENGTH = 220
+# What a search found is kept this long at most (and forgotten as soon as the forum or the pages change).
+CACHE_SECONDS = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -117,74 +132,206 @@ def _page_text(page: Page, terms: list[str]) -> str:
     return intro
 
 
-def _run(queryset: QuerySet[Any], query: str, limit: int) -> list[Any]:
-    """Search with every word required; if that finds nothing, with any word. Best matches first."""
+def _run(queryset: QuerySet[Any], query: str, limit: int, *, by_relevance: bool = True) -> list[Any]:
+    """Search with every word required; if that finds nothing, with any word.
+
+    Best matches first, or with `by_relevance` False the newest first (highest id), which the
+    database backend answers without scoring every match: see _forum_hits.
+    """
     backend = get_search_backend()
-    hits = list(backend.search(query, queryset, operator="and")[:limit])
+    hits = list(backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)[:limit])
     if not hits and len(query.split()) > 1:
-        hits = list(backend.search(query, queryset, operator="or")[:limit])
+        hits = list(backend.search(query, queryset, operator="or", order_by_relevance=by_relevance)[:limit])
     return hits
 
 
-def _information_hits(query: str, terms: list[str], exclude_ids: set[int]) -> list[Hit]:
+@dataclass(frozen=True)
+class _Match:
+    """A result before highlighting: what is kept in the cache between searches for the same words."""
+
+    url: str
+    title: str
+    text: str  # the text to take the snippet from
+    board: str = ""
+    page_id: int | None = None
+    topic_id: int | None = None
+
+
+def _cached(kind: str, query: str, version: str, compute: Any) -> list[_Match]:
+    """`compute()`, kept for CACHE_SECONDS under the query and the version of what it searched."""
+    key = f"cms:search:v1:{kind}:{hashlib.sha256(f'{version}|{query}'.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _information_matches(query: str, terms: list[str]) -> list[_Match]:
     pages = Page.objects.live().public().type(TopicPage, RulesPage)
-    found = [page.pk for page in _run(pages, query, MAX_INFORMATION_HITS) if page.pk not in exclude_ids]
-    specific = Page.objects.filter(pk__in=found).specific().in_bulk()
+    found = [page.pk for page in _run(pages, query, MAX_INFORMATION_HITS)]
+    # The specific pages straight from their own tables: two queries, not one per page.
+    specific = {**TopicPage.objects.in_bulk(found), **RulesPage.objects.in_bulk(found)}
     return [
-        Hit(
+        _Match(
             url=specific[pk].url,
             title=specific[pk].title,
-            snippet=highlight(_page_text(specific[pk], terms), terms=terms),
+            text=_page_text(specific[pk], terms),
+            page_id=pk,
         )
         for pk in found
         if pk in specific
     ]
 
 
-def _forum_hits(query: str, terms: list[str]) -> list[Hit]:
+def _forum_matches(query: str) -> list[_Match]:
+    """Topics whose title matches, newest first, then the topics of matching posts, newest post first.
+
+    Newest first, not best first, on Wagtail's database backend: a common word matches tens of
+    thousands of posts, and the backend scores every match with a subquery of its own (on SQLite a
+    full-text search per match: no answer within 30 s on the benchmark's forum; seconds on
+    PostgreSQL). Without scores the newest MAX_FORUM_HITS are found at once, and on a forum the
+    recent conversations are the ones to join. Elasticsearch scores cheaply: best first there.
+    """
+    by_relevance = not _database_backend()
     topics = _run(
-        Topic.objects.filter(status=Status.PUBLISHED).select_related("board"), query, MAX_FORUM_HITS
+        Topic.objects.filter(status=Status.PUBLISHED).select_related("board"),
+        query,
+        MAX_FORUM_HITS,
+        by_relevance=by_relevance,
     )
     posts = [
         post
         for post in _run(
-            Post.objects.filter(status=Status.PUBLISHED).select_related("topic__board"), query, MAX_FORUM_HITS
+            Post.objects.filter(status=Status.PUBLISHED).select_related("topic__board"),
+            query,
+            MAX_FORUM_HITS,
+            by_relevance=by_relevance,
         )
         if post.topic.status == Status.PUBLISHED
     ]
-    matching_post: dict[int, Post] = {}
+    matching_text: dict[int, str] = {}
     for post in posts:
-        matching_post.setdefault(post.topic_id, post)
-    title_only = [topic.pk for topic in topics if topic.pk not in matching_post]
-    for post in Post.objects.filter(topic_id__in=title_only, is_opening=True, status=Status.PUBLISHED):
-        matching_post[post.topic_id] = post
+        matching_text.setdefault(post.topic_id, post.body)
     ordered: dict[int, Topic] = {topic.pk: topic for topic in topics}
     for post in posts:
         ordered.setdefault(post.topic_id, post.topic)
+    title_only = [topic_id for topic_id in ordered if topic_id not in matching_text]
+    if title_only:
+        # A topic found by its title shows its opening post.
+        matching_text.update(
+            Post.objects.filter(topic_id__in=title_only, is_opening=True, status=Status.PUBLISHED)
+            .values_list("topic_id", "body")
+            .iterator()
+        )
     return [
-        Hit(
+        _Match(
             url=topic.get_absolute_url(),
             title=topic.title,
             board=topic.board.name,
-            snippet=highlight(matching_post[topic.pk].body if topic.pk in matching_post else "", terms=terms),
+            text=matching_text.get(topic.pk, ""),
+            topic_id=topic.pk,
         )
         for topic in ordered.values()
     ]
 
 
-def _promotions(query: str) -> tuple[list[Hit], set[int]]:
-    """Editors' picks for this query (wagtail.contrib.search_promotions), and the ids of their pages."""
-    stored = Query.get(query)
-    stored.add_hit()
-    hits, page_ids = [], set()
-    for pick in stored.editors_picks.select_related("page").order_by("sort_order"):
-        if pick.page is not None and not pick.page.live:
-            continue
-        if pick.page is not None:
-            page_ids.add(pick.page.pk)
-        url = pick.page.url if pick.page is not None else pick.external_link_url
-        hits.append(Hit(url=url, title=pick.title, snippet=escape(pick.description), promoted=True))
-    return hits, page_ids
+def _forum_hits(matches: list[_Match], terms: list[str]) -> list[Hit]:
+    return [
+        Hit(url=match.url, title=match.title, board=match.board, snippet=highlight(match.text, terms=terms))
+        for match in matches
+    ]
+
+
+def _information_hits(matches: list[_Match], terms: list[str]) -> list[Hit]:
+    return [
+        Hit(url=match.url, title=match.title, snippet=highlight(match.text, terms=terms)) for match in matches
+    ]
+
+
+def _database_backend() -> bool:
+    """Whether search runs on Wagtail's database backend (not Elasticsearch, which scores cheaply)."""
+    return ".database" in type(get_search_backend()).__module__
+
+
+# Searches counted in this process and not yet written: {(normalised query, date): hits}.
+_pending_hits: Counter[tuple[str, dt.date]] = Counter()
+_pending_lock = threading.Lock()
+_last_flush = time.monotonic()
+
+
+def _hit_count(query: str) -> None:
+    """Count today's search for `query`, for the editors' list of popular searches (Query.add_hit).
+
+    Counted in memory and written at most every settings.SEARCH_HITS_FLUSH_SECONDS per process (and
+    when it exits): a write per search made every search wait for the database's write lock (on
+    SQLite 30 searches a second at most, p50 0.5 s under load). A process that crashes loses its
+    last few seconds of counts, never a search.
+    """
+    global _last_flush
+    with _pending_lock:
+        _pending_hits[(normalise_query_string(query), timezone.localdate())] += 1
+        due = time.monotonic() - _last_flush >= settings.SEARCH_HITS_FLUSH_SECONDS
+        if due:
+            _last_flush = time.monotonic()
+    if due:
+        search_hits_flush()
+
+
+def search_hits_flush() -> None:
+    """Write the searches counted in this process to Wagtail's daily hits."""
+    with _pending_lock:
+        pending = dict(_pending_hits)
+        _pending_hits.clear()
+    for (query_string, date), hits in pending.items():
+        counted = QueryDailyHits.objects.filter(query__query_string=query_string, date=date).update(
+            hits=F("hits") + hits
+        )
+        if not counted:
+            daily, _created = QueryDailyHits.objects.get_or_create(query=Query.get(query_string), date=date)
+            QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + hits)
+
+
+def _flush_at_exit() -> None:
+    if _pending_hits:
+        with contextlib.suppress(DatabaseError):  # the database may be gone before the process
+            search_hits_flush()
+
+
+atexit.register(_flush_at_exit)
+
+
+def _promotion_matches(query: str) -> list[_Match]:
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+    return [
+        _Match(
+            url=pick.page.url if pick.page is not None else pick.external_link_url,
+            title=pick.title,
+            text=pick.description,
+            page_id=pick.page.pk if pick.page is not None else None,
+        )
+        for pick in picks.select_related("page").order_by("sort_order")
+        if pick.page is None or pick.page.live
+    ]
+
+
+def _promotions(query: str, pages_version: str) -> tuple[list[Hit], set[int]]:
+    """Editors' picks for this query (wagtail.contrib.search_promotions), and the ids of their pages.
+
+    Kept under the pages' version, which changes when a promotion or a page changes.
+    """
+    _hit_count(query)
+    picks = _cached("promotions", query, pages_version, lambda: _promotion_matches(query))
+    hits = [Hit(url=pick.url, title=pick.title, snippet=escape(pick.text), promoted=True) for pick in picks]
+    return hits, {pick.page_id for pick in picks if pick.page_id is not None}
+
+
+def _page_of(paginator: Paginator, number: int, to_hits: Any) -> PaginatorPage | None:
+    if not paginator.count or number > paginator.num_pages:
+        return None
+    page = paginator.page(number)
+    page.object_list = to_hits(list(page.object_list))
+    return page
 
 
 def site_search(*, query: str, page_number: int) -> SiteSearch:
@@ -192,23 +339,30 @@ def site_search(*, query: str, page_number: int) -> SiteSearch:
 
     Both groups share the page number; a group with fewer pages is empty beyond its last one.
     Editors' picks come first on page 1. An empty query returns an empty SiteSearch.
+    What was found is kept for a while per query, until the forum or the pages change (the page
+    cache's versions, config.page_cache); only the page shown is highlighted.
     """
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     if not query:
         return SiteSearch(query="")
     terms = search_terms(query)
-    promotions, promoted_ids = _promotions(query)
-    information = Paginator(_information_hits(query, terms, promoted_ids), INFORMATION_PER_PAGE)
-    forum = Paginator(_forum_hits(query, terms), FORUM_PER_PAGE)
+    forum_version, pages_version = page_cache_versions()
+    promotions, promoted_ids = _promotions(query, pages_version)
+    information_matches = [
+        match
+        for match in _cached("information", query, pages_version, lambda: _information_matches(query, terms))
+        if match.page_id not in promoted_ids
+    ]
+    forum_matches = _cached("forum", query, forum_version, lambda: _forum_matches(query))
+    information = Paginator(information_matches, INFORMATION_PER_PAGE)
+    forum = Paginator(forum_matches, FORUM_PER_PAGE)
     num_pages = max(information.num_pages if information.count else 0, forum.num_pages if forum.count else 0)
     page_number = min(max(page_number, 1), max(num_pages, 1))
     return SiteSearch(
         query=query,
         promotions=promotions if page_number == 1 else [],
-        information=information.page(page_number)
-        if information.count and page_number <= information.num_pages
-        else None,
-        forum=forum.page(page_number) if forum.count and page_number <= forum.num_pages else None,
+        information=_page_of(information, page_number, lambda matches: _information_hits(matches, terms)),
+        forum=_page_of(forum, page_number, lambda matches: _forum_hits(matches, terms)),
         information_count=information.count,
         forum_count=forum.count,
         page_number=page_number,

@@ -55,6 +55,10 @@ class Board(models.Model):
     slug = models.SlugField(unique=True)
     description = models.CharField(_("omschrijving"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # Kept by forum.services.board_recount whenever a topic goes on or off the forum or gets a reply,
+    # so that the forum index and the home page read them instead of counting every topic.
+    topic_count = models.PositiveIntegerField(_("aantal onderwerpen"), default=0, editable=False)
+    last_activity_at = models.DateTimeField(_("laatst actief"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "name"]

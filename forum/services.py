@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -31,7 +31,7 @@ from forum.models import (
     Status,
     Topic,
 )
-from forum.signals import post_reported, post_submitted
+from forum.signals import forum_changed, post_reported, post_submitted
 
 
 class RateLimited(ValidationError):
@@ -172,6 +172,41 @@ def member_delete(*, member: Member, delete_posts: bool) -> None:
                 post.save(update_fields=["body", "status"])
                 index.remove_object(post)
         member.delete()
+        _announce_change()  # their posts now read "oud-lid", or "verwijderd door de schrijver"
+
+
+def _announce_change() -> None:
+    """Tell listeners (the page cache) that what visitors see on the forum changed."""
+    forum_changed.send(sender=Post)
+
+
+# --- Boards --------------------------------------------------------------------------------
+
+
+def board_recount(*, board_id: int) -> None:
+    """Store a board's number of published topics and its latest activity, counted from its topics.
+
+    Every service that puts a topic on or off the forum, or publishes a reply, calls this in its own
+    transaction, after its change. The board's row is locked first, so that of two writers on the
+    same board the second counts after the first committed: the stored figures cannot drift. One
+    board's topics are counted on the (board, status, -last_activity_at) index.
+    """
+    with transaction.atomic():
+        list(Board.objects.select_for_update().filter(pk=board_id).values_list("pk", flat=True))
+        figures = Topic.objects.filter(board_id=board_id, status=Status.PUBLISHED).aggregate(
+            count=Count("id"), latest=Max("last_activity_at")
+        )
+        Board.objects.filter(pk=board_id).update(
+            topic_count=figures["count"], last_activity_at=figures["latest"]
+        )
+        _announce_change()
+
+
+def boards_recount(*, board_ids: list[int] | None = None) -> None:
+    """Recount the given boards (all of them by default): after bulk writes that bypass the services."""
+    ids = board_ids if board_ids is not None else list(Board.objects.values_list("pk", flat=True))
+    for board_id in ids:
+        board_recount(board_id=board_id)
 
 
 # --- Posting -------------------------------------------------------------------------------
@@ -281,8 +316,11 @@ def post_record_screening(*, post: Post, outcome: ScreeningOutcome) -> Post:
             topic.last_activity_at = now
             fields += ["title_original", "last_activity_at"]
         topic.save(update_fields=fields)
+        if post.status == Status.PUBLISHED:
+            board_recount(board_id=topic.board_id)
     elif post.status == Status.PUBLISHED:
         Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+        board_recount(board_id=topic.board_id)
     return post
 
 
@@ -292,6 +330,7 @@ def post_record_screening(*, post: Post, outcome: ScreeningOutcome) -> Post:
 def _topic_recount(topic: Topic) -> None:
     replies = Post.objects.filter(topic=topic, status=Status.PUBLISHED, is_opening=False).count()
     Topic.objects.filter(pk=topic.pk).update(reply_count=replies)
+    _announce_change()
 
 
 def post_publish(*, post: Post, text: str, title: str | None = None) -> Post:
@@ -317,6 +356,7 @@ def post_publish(*, post: Post, text: str, title: str | None = None) -> Post:
     else:
         Topic.objects.filter(pk=topic.pk).update(last_activity_at=now)
         _topic_recount(topic)
+    board_recount(board_id=topic.board_id)
     return post
 
 
@@ -339,6 +379,7 @@ def post_reject(*, post: Post, reason: str) -> Post:
         topic.title_original = ""
         topic.save(update_fields=["status", "title_original"])
         index.remove_object(topic)
+        board_recount(board_id=topic.board_id)
     else:
         _topic_recount(topic)
     return post
@@ -354,6 +395,7 @@ def post_hide(*, post: Post) -> Post:
     if post.is_opening:
         Topic.objects.filter(pk=post.topic_id).update(status=Status.QUEUED)
         index.remove_object(post.topic)
+        board_recount(board_id=post.topic.board_id)
     else:
         _topic_recount(post.topic)
     return post
@@ -381,9 +423,11 @@ def reaction_toggle(*, member: Member, post: Post) -> bool:
         deleted, _details = Reaction.objects.filter(post=post, member=member).delete()
         if deleted:
             Post.objects.filter(pk=post.pk).update(recognised_count=F("recognised_count") - 1)
+            _announce_change()
             return False
         Reaction.objects.create(post=post, member=member)
         Post.objects.filter(pk=post.pk).update(recognised_count=F("recognised_count") + 1)
+        _announce_change()
         return True
 
 

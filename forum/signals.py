@@ -7,3 +7,8 @@ post_submitted = Signal()
 
 # Sent after a member's report of a post commits. Argument: post_id.
 post_reported = Signal()
+
+# Sent when what visitors of the forum see changes: a topic or post went on or off the forum, a
+# reaction was given or taken back, a member was deleted. No arguments. Sent inside the transaction
+# that makes the change: a listener that needs the change committed uses transaction.on_commit.
+forum_changed = Signal()

@@ -20,6 +20,16 @@ def _in_group(name: str, **kwargs) -> Member:
     return member
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the database is rolled back between tests, the cache not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def member(db) -> Member:
     return MemberFactory(username="regenboog13")

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -325,6 +326,14 @@ MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
 
 # The Content-Security-Policy (config/security.py) is not sent under these paths (the Wagtail admin).
 CSP_EXCLUDE_PREFIXES = ["/beheer/", "/documenten/"]
+
+# Pages served from the cache to visitors without a session (config/page_cache.py), by URL name, and
+# for how long at most: the cache is also cleared whenever what they show changes.
+ANONYMOUS_CACHE_VIEWS = ["wagtail_serve", "forum:index", "forum:board", "forum:topic"]
+ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", 60)
+
+# Searches are counted for the editors' popular searches in memory and written this often (seconds).
+SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 
 # Rate limits (per member or per browser session): (attempts, seconds).
 RATE_LIMITS = {

@@ -23,3 +23,6 @@ STORAGES = {
 # Static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Every search is written to the daily hits at once, so that tests see it.
+SEARCH_HITS_FLUSH_SECONDS = 0

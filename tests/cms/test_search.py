@@ -102,3 +102,10 @@ def test_odd_searches_answer_calmly(client, bullying_page, q):
     html = _search(client, q)
 
     assert "Zoeken" in html
+
+
+def test_every_search_counts_for_the_editors_popular_searches(client, bullying_page):
+    _search(client, "Pesten")
+    _search(client, "pesten")
+
+    assert Query.get("pesten").hits == 2
