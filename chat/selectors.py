@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Avg, Count, Max, Q, QuerySet
 from django.db.models.functions import ExtractHour, TruncDate
@@ -104,6 +105,24 @@ def estimated_wait_minutes(*, position: int) -> int | None:
     if position <= free:
         return 1
     return max(1, math.ceil((position - free) * _average_chat_minutes() / places))
+
+
+ENTRY_FIGURES_KEY = "chat:entry-figures"
+ENTRY_FIGURES_SECONDS = 5
+
+
+def entry_figures() -> tuple[int, int | None]:
+    """How many wait and the estimated wait for a newcomer, as the entry page shows them.
+
+    Kept for a few seconds: the entry page is the chat's busiest page, and a wait a few seconds old
+    is as good as a fresh one there (the waiting page itself is live).
+    """
+    figures = cache.get(ENTRY_FIGURES_KEY)
+    if figures is None:
+        waiting = waiting_count()
+        figures = (waiting, estimated_wait_minutes(position=waiting + 1))
+        cache.set(ENTRY_FIGURES_KEY, figures, ENTRY_FIGURES_SECONDS)
+    return figures
 
 
 @dataclass
