@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -43,6 +43,13 @@ def _limited(request: HttpRequest, action: str, who: str | None = None) -> Valid
 def _add_errors(form, error: ValidationError) -> None:
     """Show a service's refusal on the form, which keeps everything the member typed."""
     form.add_error(None, error)
+
+
+def _form_status(form) -> int:
+    """429 when the member must wait (interval or hourly cap), 400 for other errors, else 200."""
+    if form.has_error(NON_FIELD_ERRORS, code="rate_limited"):
+        return 429
+    return 400 if form.errors else 200
 
 
 @require_GET
@@ -100,7 +107,8 @@ def topic_new(request: HttpRequest, board: str) -> HttpResponse:
             _add_errors(form, error)
         else:
             return redirect(topic.get_absolute_url())
-    return render(request, "forum/topic_new.html", {"board": board_obj, "form": form})
+    status = 429 if request.method == "POST" and _form_status(form) == 429 else 200
+    return render(request, "forum/topic_new.html", {"board": board_obj, "form": form}, status=status)
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
@@ -143,7 +151,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
                 p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts
             ),
         },
-        status=200 if not form.errors else 400,
+        status=_form_status(form),
     )
 
 

@@ -326,7 +326,9 @@ MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
 # The Content-Security-Policy (config/security.py) is not sent under these paths (the Wagtail admin).
 CSP_EXCLUDE_PREFIXES = ["/beheer/", "/documenten/"]
 
-# Rate limits (per member or per browser session): (attempts, seconds).
+# Rate limits (per member or per browser session, never per IP address): (attempts, seconds).
+# "post" counts a member's posts and topics (forum.services.posting_check), beside the interval
+# above; "chat_start" counts starts of a chat per browser session (chat.views.entry).
 RATE_LIMITS = {
     "sign_up": (5, 60 * 60),
     "login": (10, 15 * 60),
@@ -334,4 +336,6 @@ RATE_LIMITS = {
     "recover": (5, 60 * 60),
     "report": (20, 60 * 60),
     "preview": (60, 60),
+    "post": (env_int("FORUM_POSTS_PER_HOUR", 30), 60 * 60),
+    "chat_start": (env_int("CHAT_STARTS_PER_HOUR", 5), 60 * 60),
 }
