@@ -26,6 +26,7 @@ from forum.forms import (
 from forum.models import Board, Member, Post, Status, Topic
 from forum.preview import preview_context
 from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
+from nlp_models import clean_input
 
 
 def _data(request: HttpRequest):
@@ -74,12 +75,34 @@ def _wants_preview(request: HttpRequest) -> bool:
     return request.method == "POST" and "voorbeeld" in request.POST
 
 
+def _too_long_to_preview(*, title: str, text: str) -> str | None:
+    """Why a draft is too long to screen for a preview, or None.
+
+    A post may be 5,000 characters; screening the megabytes a request may carry would keep the
+    web process busy for minutes.
+    """
+    for what, value, max_length in (
+        (_("titel"), title, settings.FORUM_TITLE_MAX_LENGTH),
+        (_("bericht"), text, settings.FORUM_POST_MAX_LENGTH),
+    ):
+        length = len(value) if len(value) <= max_length else len(clean_input(value))
+        if length > max_length:
+            return _(
+                "Je %(what)s is %(n)d tekens lang; het mag maximaal %(max)d tekens zijn. Maak het wat korter."
+            ) % {"what": what, "n": length, "max": max_length}
+    return None
+
+
 def _preview(request: HttpRequest, *, title: str = "", text: str) -> dict | None:
-    """The preview of a draft, or None (with the reason on the page) when asked for too often."""
+    """The preview of a draft, or None (with the reason on the page) when asked for too often
+    or when the draft is too long to be posted."""
     if _limited(request, "preview"):
         messages.error(
             request, _("Je hebt heel vaak een voorbeeld gevraagd. Wacht even en probeer het opnieuw.")
         )
+        return None
+    if reason := _too_long_to_preview(title=title, text=text):
+        messages.error(request, reason)
         return None
     return preview_context(title=title, text=text)
 
@@ -317,7 +340,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 @login_required
 def preview(request: HttpRequest) -> HttpResponse:
     """The preview as an HTML fragment, for the page's script while the member types."""
-    context = _preview(request, title=request.POST.get("title", ""), text=request.POST.get("text", ""))
+    title, text = request.POST.get("title", ""), request.POST.get("text", "")
+    if _too_long_to_preview(title=title, text=text):
+        return HttpResponse(status=413)  # the page's script keeps the last preview; the form says why
+    context = _preview(request, title=title, text=text)
     if context is None:
         return HttpResponse(status=429)
     return render(request, "forum/_preview.html", context)

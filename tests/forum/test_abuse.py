@@ -187,3 +187,19 @@ def test_posting_again_within_the_interval_is_paused_per_member_and_the_text_sta
     assert "Tweede, meteen erachteraan." in paused.content.decode()
     assert other.status_code == 200
     assert Post.objects.filter(author=another).count() == 1
+
+
+def test_a_draft_too_long_to_post_is_not_screened_for_a_preview(member_client, topic, monkeypatch):
+    import forum.views
+
+    screened = []
+    monkeypatch.setattr(forum.views, "preview_context", lambda **kwargs: screened.append(kwargs) or {})
+    draft = "Dit is mijn verhaal. " * 300  # 6,300 characters; a post may be 5,000
+
+    fragment = member_client.post(reverse("forum:preview"), {"text": draft})
+    page = member_client.post(topic.get_absolute_url(), {"text": draft, "voorbeeld": "1"})
+
+    assert fragment.status_code == 413
+    assert "het mag maximaal 5000 tekens zijn" in page.content.decode()
+    assert "Dit is mijn verhaal." in page.content.decode()
+    assert screened == []
