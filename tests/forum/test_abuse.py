@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,6 +38,23 @@ def test_logging_in_too_often_is_paused_per_nickname_and_the_nickname_stays(clie
     assert "te vaak geprobeerd" in page
     assert f'value="{member.username}"' in page
     assert "_auth_user_id" not in client.session
+
+
+def test_logging_in_too_often_from_one_browser_is_paused_whatever_the_nickname(client, member, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (3, 900)}
+    for nickname in ("a1", "b2", "c3"):
+        client.post(reverse("forum:login"), {"username": nickname, "password": "fout"})
+
+    paused = client.post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+    other_browser = Client().post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+
+    assert paused.status_code == 429
+    assert "te vaak geprobeerd" in paused.content.decode()
+    assert other_browser.status_code == 302
 
 
 def test_a_good_login_is_not_paused_by_a_few_typos(client, member):
