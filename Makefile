@@ -36,7 +36,7 @@ lint: install
 	$(PY) -m mypy .
 
 # The full fuzzing run: 90,000 generated inputs at the filter and 10,000 at the post forms
-# (CI runs 6,000 and 1,000 of them; see tests/fuzzing.py). About 20 minutes on 2 cores.
+# (CI runs 6,000 and 500 of them; see tests/fuzzing.py). About 16 minutes on 2 cores.
 fuzz: install
 	FUZZ_FILTER_EXAMPLES=45000 FUZZ_FORM_EXAMPLES=5000 $(PY) -m pytest -q -p no:cacheprovider \
 		--hypothesis-show-statistics --durations=0 tests/nlp_models/test_fuzz.py tests/forum/test_fuzz.py
