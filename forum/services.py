@@ -225,15 +225,13 @@ def posting_check(*, member: Member) -> None:
             % {"until": local.strftime("%d-%m-%Y %H:%M")},
             code="time_out",
         )
-    is_new = member.date_joined > now - timezone.timedelta(days=settings.FORUM_NEW_MEMBER_DAYS)
+    is_new = member.date_joined > now - dt.timedelta(days=settings.FORUM_NEW_MEMBER_DAYS)
     interval = settings.FORUM_NEW_MEMBER_POST_INTERVAL if is_new else settings.FORUM_MEMBER_POST_INTERVAL
     limit, window = settings.RATE_LIMITS["post"]
     # Counted from the member's own posts (a sliding window, shared by every process), not from
     # attempts: a refused or empty submission costs nothing. One query for both checks.
     recent = list(
-        Post.objects.filter(
-            author=member, created_at__gt=now - timezone.timedelta(seconds=max(interval, window))
-        )
+        Post.objects.filter(author=member, created_at__gt=now - dt.timedelta(seconds=max(interval, window)))
         .order_by("-created_at")
         .values_list("created_at", flat=True)[: max(limit, 1)]
     )

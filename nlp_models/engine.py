@@ -172,7 +172,7 @@ def get_analyzer() -> AnalyzerEngine:
                 )
                 nlp_engine.load()
                 # Set after loading: the tokenizer's saved patterns replace any search it was built with.
-                tokenizer = nlp_engine.nlp[LANGUAGE].tokenizer
+                tokenizer = nlp_engine.nlp[LANGUAGE].tokenizer  # type: ignore[index]
                 tokenizer.suffix_search = tail_suffix_search(tokenizer.suffix_search)
                 registry = RecognizerRegistry(supported_languages=[LANGUAGE])
                 registry.add_recognizer(
