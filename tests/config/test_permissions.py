@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from chat.models import Chat, ChatRecord, ChatStatus
 from forum.models import Member, Status
-from tests.conftest import _in_group
+from moderation.roles import moderator_groups_ensure
 from tests.forum.factories import MemberFactory, PostFactory
 from tests.moderation.factories import ReviewFactory
 
@@ -154,17 +154,22 @@ CASES = [
 ]
 
 
+def in_group(name: str, username: str) -> Member:
+    member = MemberFactory(username=username, age=None)
+    member.groups.add(Group.objects.get_or_create(name=name)[0])
+    return member
+
+
 @pytest.fixture
 def accounts(db, member) -> dict[str, Member | None]:
-    coordinator = MemberFactory(username="coordinator1", age=None)
-    coordinator.groups.add(Group.objects.get_or_create(name="Coördinatoren")[0])
+    moderator_groups_ensure()  # once: a transactional test before this one may have emptied the database
     return {
         "visitor": None,
         "member": member,
-        "moderator": _in_group("Moderators", username="moderator1", age=None),
-        "editor": _in_group("Editors", username="redacteur1", age=None),
-        "volunteer": _in_group("Vrijwilligers", username="vrijwilliger1", age=None),
-        "coordinator": coordinator,
+        "moderator": in_group("Moderators", "moderator1"),
+        "editor": in_group("Editors", "redacteur1"),
+        "volunteer": in_group("Vrijwilligers", "vrijwilliger1"),
+        "coordinator": in_group("Coördinatoren", "coordinator1"),
         "admin": MemberFactory(username="beheerder1", age=None, is_superuser=True, is_staff=True),
     }
 
@@ -173,7 +178,7 @@ def accounts(db, member) -> dict[str, Member | None]:
 def world(accounts, topic, other_member) -> dict[str, object]:
     """The objects the URLs point at: a topic, posts, a held item, chats and records."""
     volunteer = accounts["volunteer"]
-    colleague = _in_group("Vrijwilligers", username="collega1", age=None)
+    colleague = in_group("Vrijwilligers", "collega1")
     own_post = PostFactory(topic=topic, author=accounts["member"])
     held = ReviewFactory(post=PostFactory(topic=topic, author=other_member, status=Status.QUEUED))
     held_topic = PostFactory(
