@@ -6,12 +6,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chat import hours, selectors, services
@@ -19,6 +21,7 @@ from chat.forms import EndForm, RegistrationForm, StartForm, WatchForm
 from chat.models import Chat, ChatRecord, ChatStatus
 from chat.texts import client_texts
 from forum.models import Member
+from forum.ratelimit import rate_limit_hit, rate_limit_wait, session_key
 
 SESSION_CHAT = "chat_token"  # the session key of the young person's current chat
 SESSION_VISITOR = "chat_visitor"  # the session key that a time-out follows
@@ -57,9 +60,13 @@ def entry(request: HttpRequest) -> HttpResponse:
         can_share=bool(shareable.text),
         initial={"board": shareable.board, "bericht": post_id, "onderwerp": topic_id},
     )
+    limited = False
     if request.method == "POST" and form.is_valid():
         token = services.new_token()
         try:
+            if error := _start_refused(request):
+                limited = True
+                raise error
             services.chat_start(
                 token=token,
                 visitor_hash=visitor_hash,
@@ -72,6 +79,7 @@ def entry(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            _start_count(request)
             request.session[SESSION_CHAT] = token
             return redirect("chat:room")
     waiting = selectors.waiting_count()
@@ -87,7 +95,40 @@ def entry(request: HttpRequest) -> HttpResponse:
             "time_out_until": services.time_out_until(visitor_hash=visitor_hash) if visitor_hash else None,
             "is_urgent": shareable.is_urgent,
         },
-        status=400 if form.errors else 200,
+        status=429 if limited else 400 if form.errors else 200,
+    )
+
+
+def _start_count(request: HttpRequest) -> None:
+    """Count a chat this browser session started (never per IP address). Only chats that really
+    started count: a mistyped age or a closed chat costs nothing."""
+    limit, window = settings.RATE_LIMITS["chat_start"]
+    rate_limit_hit(action="chat_start", who=session_key(request), limit=limit, window=window)
+
+
+def _start_refused(request: HttpRequest) -> ValidationError | None:
+    """The kind refusal to show when this browser session started as many chats as
+    `RATE_LIMITS["chat_start"]` allows; None when it may start one."""
+    limit, window = settings.RATE_LIMITS["chat_start"]
+    wait = rate_limit_wait(action="chat_start", who=session_key(request), limit=limit, window=window)
+    if not wait:
+        return None
+    minutes = max(1, -(-wait // 60))
+    return ValidationError(
+        ngettext(
+            "Je hebt kort na elkaar al een paar keer een chat gestart. Dat is geen straf: zo blijft er plek "
+            "voor iedereen. Over %(n)d minuut kun je weer een chat starten; wat je hebt ingevuld, staat er nog.",
+            "Je hebt kort na elkaar al een paar keer een chat gestart. Dat is geen straf: zo blijft er plek "
+            "voor iedereen. Over %(n)d minuten kun je weer een chat starten; wat je hebt ingevuld, staat er nog.",
+            minutes,
+        )
+        % {"n": minutes}
+        + " "
+        + _(
+            "Wil je nu meteen iemand spreken? Bel dan gratis en anoniem een van de nummers onderaan deze "
+            "pagina, of lees verder op het forum."
+        ),
+        code="rate_limited",
     )
 
 

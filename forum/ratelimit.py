@@ -18,6 +18,11 @@ def requester_key(request: HttpRequest) -> str:
     """Who is asking: the member, or else the browser session (created if there is none yet)."""
     if request.user.is_authenticated:
         return f"m{request.user.pk}"
+    return session_key(request)
+
+
+def session_key(request: HttpRequest) -> str:
+    """The browser session, logged in or not (created if there is none yet)."""
     if not request.session.session_key:
         request.session.save()
     return f"s{request.session.session_key}"
@@ -38,6 +43,15 @@ def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
         cache.set(key, 1, timeout=window + 5)
         count = 1
     if count > limit:
+        return max(1, (bucket + 1) * window - now)
+    return 0
+
+
+def rate_limit_wait(*, action: str, limit: int, who: str, window: int) -> int:
+    """The seconds `who` must wait before `action` is allowed again (0: now), without counting."""
+    now = int(time.time())
+    bucket = now // window
+    if (cache.get(f"rl:{action}:{who}:{bucket}") or 0) >= limit:
         return max(1, (bucket + 1) * window - now)
     return 0
 

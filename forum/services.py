@@ -37,10 +37,11 @@ from forum.signals import forum_changed, post_reported, post_submitted
 class RateLimited(ValidationError):
     """Posting again too soon. `wait` is the number of seconds left."""
 
-    def __init__(self, wait: int) -> None:
+    def __init__(self, wait: int, message: str | None = None) -> None:
         self.wait = wait
         super().__init__(
-            ngettext(
+            message
+            or ngettext(
                 "Je hebt net al iets geplaatst. Wacht nog %(n)d seconde en probeer het dan opnieuw. "
                 "Je tekst staat hieronder nog.",
                 "Je hebt net al iets geplaatst. Wacht nog %(n)d seconden en probeer het dan opnieuw. "
@@ -49,6 +50,29 @@ class RateLimited(ValidationError):
             )
             % {"n": wait},
             code="rate_limited",
+        )
+
+
+class HourlyCapReached(RateLimited):
+    """Posted as often as `RATE_LIMITS["post"]` allows within its window. `wait` is in seconds."""
+
+    def __init__(self, wait: int, *, limit: int) -> None:
+        minutes = max(1, -(-wait // 60))  # rounded up: never "0 minutes"
+        super().__init__(
+            wait,
+            ngettext(
+                "Je hebt het afgelopen uur al %(limit)d bericht geplaatst; meer kan niet in een uur.",
+                "Je hebt het afgelopen uur al %(limit)d berichten geplaatst; meer kan niet in een uur.",
+                limit,
+            )
+            % {"limit": limit}
+            + " "
+            + ngettext(
+                "Over %(n)d minuut kun je weer iets plaatsen. Je tekst staat hieronder nog.",
+                "Over %(n)d minuten kun je weer iets plaatsen. Je tekst staat hieronder nog.",
+                minutes,
+            )
+            % {"n": minutes},
         )
 
 
@@ -236,18 +260,25 @@ def posting_check(*, member: Member) -> None:
             % {"until": local.strftime("%d-%m-%Y %H:%M")},
             code="time_out",
         )
-    is_new = member.date_joined > now - timezone.timedelta(days=settings.FORUM_NEW_MEMBER_DAYS)
+    is_new = member.date_joined > now - dt.timedelta(days=settings.FORUM_NEW_MEMBER_DAYS)
     interval = settings.FORUM_NEW_MEMBER_POST_INTERVAL if is_new else settings.FORUM_MEMBER_POST_INTERVAL
-    last = (
-        Post.objects.filter(author=member)
+    limit, window = settings.RATE_LIMITS["post"]
+    # Counted from the member's own posts (a sliding window, shared by every process), not from
+    # attempts: a refused or empty submission costs nothing. One query for both checks.
+    recent = list(
+        Post.objects.filter(author=member, created_at__gt=now - dt.timedelta(seconds=max(interval, window)))
         .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
+        .values_list("created_at", flat=True)[: max(limit, 1)]
     )
-    if last is not None:
-        wait = interval - int((now - last).total_seconds())
+    if recent:
+        wait = interval - int((now - recent[0]).total_seconds())
         if wait > 0:
             raise RateLimited(wait)
+    if 0 < limit <= len(recent):
+        # The oldest of the last `limit` posts leaves the window first.
+        wait = window - int((now - recent[limit - 1]).total_seconds())
+        if wait > 0:
+            raise HourlyCapReached(wait, limit=limit)
 
 
 def _announce(post: Post) -> None:

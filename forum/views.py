@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from forum.forms import (
 from forum.models import Board, Member, Post, Status, Topic
 from forum.preview import preview_context
 from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
+from nlp_models import clean_input
 
 
 def _data(request: HttpRequest):
@@ -43,6 +44,13 @@ def _limited(request: HttpRequest, action: str, who: str | None = None) -> Valid
 def _add_errors(form, error: ValidationError) -> None:
     """Show a service's refusal on the form, which keeps everything the member typed."""
     form.add_error(None, error)
+
+
+def _form_status(form) -> int:
+    """429 when the member must wait (interval or hourly cap), 400 for other errors, else 200."""
+    if form.has_error(NON_FIELD_ERRORS, code="rate_limited"):
+        return 429
+    return 400 if form.errors else 200
 
 
 @require_GET
@@ -67,12 +75,34 @@ def _wants_preview(request: HttpRequest) -> bool:
     return request.method == "POST" and "voorbeeld" in request.POST
 
 
+def _too_long_to_preview(*, title: str, text: str) -> str | None:
+    """Why a draft is too long to screen for a preview, or None.
+
+    A post may be 5,000 characters; screening the megabytes a request may carry would keep the
+    web process busy for minutes.
+    """
+    for what, value, max_length in (
+        (_("titel"), title, settings.FORUM_TITLE_MAX_LENGTH),
+        (_("bericht"), text, settings.FORUM_POST_MAX_LENGTH),
+    ):
+        length = len(value) if len(value) <= max_length else len(clean_input(value))
+        if length > max_length:
+            return _(
+                "Je %(what)s is %(n)d tekens lang; het mag maximaal %(max)d tekens zijn. Maak het wat korter."
+            ) % {"what": what, "n": length, "max": max_length}
+    return None
+
+
 def _preview(request: HttpRequest, *, title: str = "", text: str) -> dict | None:
-    """The preview of a draft, or None (with the reason on the page) when asked for too often."""
+    """The preview of a draft, or None (with the reason on the page) when asked for too often
+    or when the draft is too long to be posted."""
     if _limited(request, "preview"):
         messages.error(
             request, _("Je hebt heel vaak een voorbeeld gevraagd. Wacht even en probeer het opnieuw.")
         )
+        return None
+    if reason := _too_long_to_preview(title=title, text=text):
+        messages.error(request, reason)
         return None
     return preview_context(title=title, text=text)
 
@@ -100,7 +130,8 @@ def topic_new(request: HttpRequest, board: str) -> HttpResponse:
             _add_errors(form, error)
         else:
             return redirect(topic.get_absolute_url())
-    return render(request, "forum/topic_new.html", {"board": board_obj, "form": form})
+    status = 429 if request.method == "POST" and _form_status(form) == 429 else 200
+    return render(request, "forum/topic_new.html", {"board": board_obj, "form": form}, status=status)
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
@@ -143,7 +174,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
                 p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts
             ),
         },
-        status=200 if not form.errors else 400,
+        status=_form_status(form),
     )
 
 
@@ -309,7 +340,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 @login_required
 def preview(request: HttpRequest) -> HttpResponse:
     """The preview as an HTML fragment, for the page's script while the member types."""
-    context = _preview(request, title=request.POST.get("title", ""), text=request.POST.get("text", ""))
+    title, text = request.POST.get("title", ""), request.POST.get("text", "")
+    if _too_long_to_preview(title=title, text=text):
+        return HttpResponse(status=413)  # the page's script keeps the last preview; the form says why
+    context = _preview(request, title=title, text=text)
     if context is None:
         return HttpResponse(status=429)
     return render(request, "forum/_preview.html", context)

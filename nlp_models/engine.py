@@ -34,7 +34,7 @@ from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 
 from nlp_models import names, profanity, structured  # noqa: E402
-from nlp_models.spacy_components import TOKENIZER  # noqa: E402
+from nlp_models.spacy_components import TOKENIZER, tail_suffix_search  # noqa: E402
 from nlp_models.types import FilterConfig, Finding  # noqa: E402
 
 LANGUAGE = "nl"
@@ -171,6 +171,9 @@ def get_analyzer() -> AnalyzerEngine:
                     models=[{"lang_code": LANGUAGE, "model_name": str(SPACY_PATH)}],
                 )
                 nlp_engine.load()
+                # Set after loading: the tokenizer's saved patterns replace any search it was built with.
+                tokenizer = nlp_engine.nlp[LANGUAGE].tokenizer  # type: ignore[index]
+                tokenizer.suffix_search = tail_suffix_search(tokenizer.suffix_search)
                 registry = RecognizerRegistry(supported_languages=[LANGUAGE])
                 registry.add_recognizer(
                     StructuredRecognizer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -32,3 +33,25 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         )
 
     return make
+
+
+# No suffix rule is longer than this; spaCy's own rules stay under 20 characters.
+SUFFIX_WINDOW = 64
+
+
+def tail_suffix_search(
+    search: Callable[[str], re.Match[str] | None],
+) -> Callable[[str], re.Match[str] | None]:
+    """`search` for an end-anchored suffix pattern, run on the last SUFFIX_WINDOW characters only.
+
+    spaCy strips suffixes from a whitespace-free run one at a time, and an end-anchored regex
+    scans the whole run each time: 5,000 emoji or exclamation marks in a row took 4-5 seconds
+    (quadratic), so one member's previews could keep a web process busy. On the tail, the same
+    suffix is found (only its length is used) in constant time; a run of more than SUFFIX_WINDOW
+    repeated suffix characters ("!!!!…") becomes several tokens instead of one, with the same offsets.
+    """
+
+    def suffix_search(string: str) -> re.Match[str] | None:
+        return search(string if len(string) <= SUFFIX_WINDOW else string[-SUFFIX_WINDOW:])
+
+    return suffix_search

@@ -44,7 +44,9 @@ def _finding(kind: str, start: int, end: int, score: float, source: str) -> Find
 
 # --- phone numbers -----------------------------------------------------------------------
 
-_PHONE_CANDIDATE = re.compile(r"(?<![^\W_])(?:\+|00)?\(?\d(?:[ \t.\-/()]{0,3}\d){7,14}(?![\d])")
+# A whole run of digit groups is one candidate (a bounded count split "12345678 06-12345678" after
+# "06" and missed the number); each group start is then tried, with at most 15 digits.
+_PHONE_CANDIDATE = re.compile(r"(?<![^\W_])(?:\+|00)?\(?\d(?:[ \t.\-/()]{0,3}\d){7,}(?![\d])")
 _DIGIT = re.compile(r"\d")
 
 
@@ -96,7 +98,7 @@ def find_phones(text: str) -> list[Finding]:
             if k > 0 and positions[k] - positions[k - 1] == 1:
                 k += 1
                 continue
-            hit = _phone_at(text, start, positions[k:])
+            hit = _phone_at(text, start, positions[k : k + 15])
             if hit:
                 found.append(hit)
                 k = next((i for i, p in enumerate(positions) if p >= hit.end), len(positions))

@@ -195,6 +195,9 @@ STORAGES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script of ours reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -335,7 +338,9 @@ ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", 60)
 # Searches are counted for the editors' popular searches in memory and written this often (seconds).
 SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 
-# Rate limits (per member or per browser session): (attempts, seconds).
+# Rate limits (per member or per browser session, never per IP address): (attempts, seconds).
+# "post" counts a member's posts and topics (forum.services.posting_check), beside the interval
+# above; "chat_start" counts starts of a chat per browser session (chat.views.entry).
 RATE_LIMITS = {
     "sign_up": (5, 60 * 60),
     "login": (10, 15 * 60),
@@ -343,4 +348,6 @@ RATE_LIMITS = {
     "recover": (5, 60 * 60),
     "report": (20, 60 * 60),
     "preview": (60, 60),
+    "post": (env_int("FORUM_POSTS_PER_HOUR", 30), 60 * 60),
+    "chat_start": (env_int("CHAT_STARTS_PER_HOUR", 5), 60 * 60),
 }

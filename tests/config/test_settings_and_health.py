@@ -76,3 +76,54 @@ def test_pages_are_dutch_even_for_an_english_browser_until_english_is_chosen(cli
 
     assert "Praat erover met iemand" in dutch
     assert "Talk to someone about it" in english
+
+
+COOKIE_SETTINGS = [
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+]
+
+
+def _production_cookie_settings() -> dict:
+    import json
+
+    code = "import json; from django.conf import settings as s; print(json.dumps({n: getattr(s, n) for n in %r}))"
+    result = manage("shell", "-c", code % COOKIE_SETTINGS, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_cookies_are_secure_http_only_and_same_site():
+    assert _production_cookie_settings() == {
+        "SESSION_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_HTTPONLY": True,
+        "CSRF_COOKIE_SAMESITE": "Lax",
+    }
+
+
+@pytest.mark.django_db
+def test_with_production_cookie_settings_the_browser_gets_secure_cookies(client, settings):
+    from tests.forum.factories import MemberFactory
+
+    for name, value in _production_cookie_settings().items():
+        setattr(settings, name, value)
+    MemberFactory(username="regenboog13")
+    client.get("/forum/inloggen/", secure=True)
+
+    response = client.post(
+        "/forum/inloggen/", {"username": "regenboog13", "password": "geheim-wachtwoord-42"}, secure=True
+    )
+
+    assert response.status_code == 302
+    for name in ("sessionid", "csrftoken"):
+        cookie = response.cookies[name]
+        assert cookie["secure"] is True, name
+        assert cookie["httponly"] is True, name
+        assert cookie["samesite"] == "Lax", name

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from forum.models import Member
-from tests.forum.factories import PostFactory
+from forum.models import Member, Post, Topic
+from tests.forum.factories import MemberFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +38,23 @@ def test_logging_in_too_often_is_paused_per_nickname_and_the_nickname_stays(clie
     assert "te vaak geprobeerd" in page
     assert f'value="{member.username}"' in page
     assert "_auth_user_id" not in client.session
+
+
+def test_logging_in_too_often_from_one_browser_is_paused_whatever_the_nickname(client, member, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (3, 900)}
+    for nickname in ("a1", "b2", "c3"):
+        client.post(reverse("forum:login"), {"username": nickname, "password": "fout"})
+
+    paused = client.post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+    other_browser = Client().post(
+        reverse("forum:login"), {"username": member.username, "password": "geheim-wachtwoord-42"}
+    )
+
+    assert paused.status_code == 429
+    assert "te vaak geprobeerd" in paused.content.decode()
+    assert other_browser.status_code == 302
 
 
 def test_a_good_login_is_not_paused_by_a_few_typos(client, member):
@@ -102,3 +122,102 @@ def test_passwords_are_hashed_with_argon2_in_production_settings():
     from config.settings import base
 
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def _reply(client, topic, text, submit):
+    return submit(client, topic.get_absolute_url(), {"text": text})
+
+
+def test_posting_more_than_the_hourly_cap_is_paused_and_the_text_stays(
+    member_client, member, topic, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "post": (3, 3600)}
+    for minutes_ago in (50, 30, 10):
+        PostFactory(topic=topic, author=member, created_at=timezone.now() - timedelta(minutes=minutes_ago))
+
+    response = member_client.post(topic.get_absolute_url(), {"text": "Nog één ding dat ik kwijt wil."})
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Je hebt het afgelopen uur al 3 berichten geplaatst" in page
+    assert "Over 10 minuten kun je weer iets plaatsen." in page
+    assert "Nog één ding dat ik kwijt wil." in page
+    assert Post.objects.filter(author=member).count() == 3
+
+
+def test_a_new_topic_over_the_hourly_cap_keeps_its_title_and_text(member_client, member, board, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "post": (2, 3600)}
+    for minutes_ago in (40, 20):
+        PostFactory(author=member, created_at=timezone.now() - timedelta(minutes=minutes_ago))
+
+    response = member_client.post(
+        reverse("forum:topic_new", args=[board.slug]), {"title": "Mijn vraag", "text": "Wie herkent dit?"}
+    )
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "meer kan niet in een uur" in page
+    assert 'value="Mijn vraag"' in page
+    assert "Wie herkent dit?" in page
+    assert not Topic.objects.filter(board=board).exists()
+
+
+def test_posts_older_than_an_hour_do_not_count_towards_the_cap(
+    member_client, member, topic, submit, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "post": (2, 3600)}
+    for minutes_ago in (90, 70, 61):
+        PostFactory(topic=topic, author=member, created_at=timezone.now() - timedelta(minutes=minutes_ago))
+
+    page = _reply(member_client, topic, "Dit mag gewoon.", submit).content.decode()
+
+    assert "Dit mag gewoon." in page
+    assert Post.objects.filter(topic=topic, author=member, is_opening=False).count() == 4
+
+
+def test_one_member_at_the_cap_does_not_pause_another(client, member, topic, submit, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "post": (2, 3600)}
+    for minutes_ago in (30, 10):
+        PostFactory(topic=topic, author=member, created_at=timezone.now() - timedelta(minutes=minutes_ago))
+    another = MemberFactory(username="wolkje12")
+    client.force_login(another)
+
+    response = _reply(client, topic, "Ik mag nog wel.", submit)
+
+    assert response.status_code == 200
+    assert Post.objects.filter(author=another).count() == 1
+
+
+def test_posting_again_within_the_interval_is_paused_per_member_and_the_text_stays(
+    client, member, topic, submit, settings
+):
+    settings.FORUM_MEMBER_POST_INTERVAL = 60
+    client.force_login(member)
+    _reply(client, topic, "Eerste.", submit)
+
+    paused = client.post(topic.get_absolute_url(), {"text": "Tweede, meteen erachteraan."})
+    another = MemberFactory(username="wolkje12")
+    client.force_login(another)
+    other = _reply(client, topic, "Ik ben iemand anders.", submit)
+
+    assert paused.status_code == 429
+    assert "Wacht nog" in paused.content.decode()
+    assert "Tweede, meteen erachteraan." in paused.content.decode()
+    assert other.status_code == 200
+    assert Post.objects.filter(author=another).count() == 1
+
+
+def test_a_draft_too_long_to_post_is_not_screened_for_a_preview(member_client, topic, monkeypatch):
+    import forum.views
+
+    screened = []
+    monkeypatch.setattr(forum.views, "preview_context", lambda **kwargs: screened.append(kwargs) or {})
+    draft = "Dit is mijn verhaal. " * 300  # 6,300 characters; a post may be 5,000
+
+    fragment = member_client.post(reverse("forum:preview"), {"text": draft})
+    page = member_client.post(topic.get_absolute_url(), {"text": draft, "voorbeeld": "1"})
+
+    assert fragment.status_code == 413
+    assert "het mag maximaal 5000 tekens zijn" in page.content.decode()
+    assert "Dit is mijn verhaal." in page.content.decode()
+    assert screened == []
