@@ -82,7 +82,7 @@ def entry(request: HttpRequest) -> HttpResponse:
             _start_count(request)
             request.session[SESSION_CHAT] = token
             return redirect("chat:room")
-    waiting = selectors.waiting_count()
+    waiting, wait_minutes = selectors.entry_figures()
     return render(
         request,
         "chat/entry.html",
@@ -91,7 +91,7 @@ def entry(request: HttpRequest) -> HttpResponse:
             "is_open": hours.is_open(),
             "week": hours.week_overview(),
             "waiting": waiting,
-            "wait_minutes": selectors.estimated_wait_minutes(position=waiting + 1),
+            "wait_minutes": wait_minutes,
             "time_out_until": services.time_out_until(visitor_hash=visitor_hash) if visitor_hash else None,
             "is_urgent": shareable.is_urgent,
         },
