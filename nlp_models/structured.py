@@ -48,6 +48,8 @@ def _finding(kind: str, start: int, end: int, score: float, source: str) -> Find
 # "06" and missed the number); each group start is then tried, with at most 15 digits.
 _PHONE_CANDIDATE = re.compile(r"(?<![^\W_])(?:\+|00)?\(?\d(?:[ \t.\-/()]{0,3}\d){7,}(?![\d])")
 _DIGIT = re.compile(r"\d")
+# A mobile number glued to the word before it ("bel me0612345678"), which the candidate above skips.
+_GLUED_MOBILE = re.compile(r"(?<=[^\W\d_])(?:\+31|0031|0)6[ .\-]?\d{8}(?!\d)")
 
 
 def _phone_length(digits: str, international: bool) -> tuple[int, ...]:
@@ -104,6 +106,9 @@ def find_phones(text: str) -> list[Finding]:
                 k = next((i for i, p in enumerate(positions) if p >= hit.end), len(positions))
             else:
                 k += 1
+    found += [
+        _finding("PHONE", m.start(), m.end(), 0.9, "regex:glued_mobile") for m in _GLUED_MOBILE.finditer(text)
+    ]
     return found
 
 

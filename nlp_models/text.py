@@ -22,15 +22,21 @@ _SPACES = dict.fromkeys(
 )
 _SPACES.update({0x2028: "\n", 0x2029: "\n"})
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_DIGIT = re.compile(r"\d")  # any decimal digit: full-width "０６", Arabic-Indic "٠٦", ...
 
 
 def clean_input(text: str) -> str:
     """Return `text` in NFC with invisible and control characters removed.
 
     Line breaks and tabs are kept (as `\\n` and `\\t`); more than one empty line in a
-    row becomes one; spaces of other widths become a plain space. Nothing visible is
-    changed, so the writer finds their text back.
+    row becomes one; spaces of other widths become a plain space, and digits of other
+    scripts and widths ("０６１２") the digits 0-9, so no number hides behind its glyphs. Nothing
+    else visible is changed, so the writer finds their text back.
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", _INVISIBLE.sub(lambda m: m.group(1) or "", text).translate(_SPACES))
+    if not text.isascii():
+        text = _DIGIT.sub(
+            lambda m: m.group() if m.group().isascii() else str(unicodedata.digit(m.group())), text
+        )
     return _MANY_BLANK_LINES.sub("\n\n", text)

@@ -49,7 +49,7 @@ def test_cleaning_keeps_visible_signs_and_emoji_flags():
     england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
 
     assert clean_input(f"go {england}!") == f"go {england}!"
-    assert clean_input("\u0600١٢٣") == "\u0600١٢٣"  # the Arabic number sign is seen
+    assert clean_input("\u0600١٢٣") == "\u0600123"  # the Arabic number sign is seen; its digits read as 0-9
     assert clean_input("a\u2028b") == "a\nb"
 
 
@@ -80,3 +80,18 @@ def test_five_thousand_exclamation_marks_are_screened_with_the_same_offsets():
     result = screen(text)
 
     assert result.published_text == "ik ben boos" + "!" * 5000 + " bel [telefoonnummer]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bel me op ０６１２３４５６７８",  # full-width digits
+        "bel me op ٠٦١٢٣٤٥٦٧٨",  # Arabic-Indic digits
+        "bel me0612345678",  # glued to the word before
+        "app06-12345678 ok",
+    ],
+)
+def test_phone_numbers_in_other_digits_or_glued_to_a_word_are_removed(text):
+    published = screen(clean_input(text)).published_text
+    assert "[telefoonnummer]" in published
+    assert not any(c.isdigit() for c in published)
