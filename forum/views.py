@@ -23,6 +23,7 @@ from forum.forms import (
     SignUpForm,
     TopicForm,
 )
+from forum.http import MemberRequest
 from forum.models import Board, Member, Post, Status, Topic
 from forum.preview import preview_context
 from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
@@ -108,7 +109,7 @@ def _preview(request: HttpRequest, *, title: str = "", text: str) -> dict | None
 
 
 @login_required
-def topic_new(request: HttpRequest, board: str) -> HttpResponse:
+def topic_new(request: MemberRequest, board: str) -> HttpResponse:
     board_obj = get_object_or_404(Board, slug=board)
     form = TopicForm(_data(request))
     if _wants_preview(request):
@@ -186,7 +187,7 @@ def _login_url() -> str:
 
 @require_GET
 @login_required
-def post_status(request: HttpRequest, post_id: int) -> JsonResponse:
+def post_status(request: MemberRequest, post_id: int) -> JsonResponse:
     """The status of one's own post, for the page that waits for screening."""
     post = get_object_or_404(Post, pk=post_id, author=request.user)
     return JsonResponse({"status": post.status, "label": str(post.get_status_display())})
@@ -194,7 +195,7 @@ def post_status(request: HttpRequest, post_id: int) -> JsonResponse:
 
 @require_POST
 @login_required
-def post_recognise(request: HttpRequest, post_id: int) -> HttpResponse:
+def post_recognise(request: MemberRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("topic__board"), pk=post_id)
     try:
         services.reaction_toggle(member=request.user, post=post)
@@ -204,7 +205,7 @@ def post_recognise(request: HttpRequest, post_id: int) -> HttpResponse:
 
 
 @login_required
-def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
+def post_report(request: MemberRequest, post_id: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("topic__board", "author"), pk=post_id)
     form = ReportForm(_data(request))
     if request.method == "POST" and form.is_valid():
@@ -311,7 +312,7 @@ def recover(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "forum/account.html",
@@ -323,7 +324,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: MemberRequest) -> HttpResponse:
     form = DeleteAccountForm(_data(request))
     if request.method == "POST" and form.is_valid():
         if not request.user.check_password(form.cleaned_data["password"]):
@@ -338,7 +339,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def preview(request: HttpRequest) -> HttpResponse:
+def preview(request: MemberRequest) -> HttpResponse:
     """The preview as an HTML fragment, for the page's script while the member types."""
     title, text = request.POST.get("title", ""), request.POST.get("text", "")
     if _too_long_to_preview(title=title, text=text):

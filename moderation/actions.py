@@ -152,7 +152,7 @@ def do_followup(*, review: Review, moderator: Member, followup: str) -> Review:
         action=AuditEntry.Action.FOLLOWED_UP,
         actor=moderator,
         post=review.post,
-        summary=Review.FollowUp(followup).label,
+        summary=str(Review.FollowUp(followup).label),
     )
     return review
 

@@ -114,7 +114,8 @@ def team_figures(*, days: int = 30, now: dt.datetime | None = None) -> Figures:
     )
     waits: dict[bool, list[float]] = {True: [], False: []}
     for urgent, created, decided_at in decided:
-        waits[urgent].append((decided_at - created).total_seconds() / 60)
+        if decided_at is not None:  # the filter above makes it so; the type does not know
+            waits[urgent].append((decided_at - created).total_seconds() / 60)
     for key, label in ((True, "urgent"), (False, "wachtrij")):
         values = sorted(waits[key])
         figures.waiting[label] = {
@@ -123,11 +124,12 @@ def team_figures(*, days: int = 30, now: dt.datetime | None = None) -> Figures:
             "p90": _percentile(values, 90),
         }
 
-    figures.per_moderator = list(
-        Review.objects.filter(decided_at__gte=since, decided_by__isnull=False)
+    figures.per_moderator = [
+        dict(row)
+        for row in Review.objects.filter(decided_at__gte=since, decided_by__isnull=False)
         .annotate(day=TruncDate("decided_at"))
         .values("decided_by__username", "day")
         .annotate(n=Count("id"))
         .order_by("-day", "decided_by__username")[:200]
-    )
+    ]
     return figures

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 @cache
-def _filter_config(**thresholds: float) -> nlp_models.FilterConfig:
+def _filter_config(**thresholds: Any) -> nlp_models.FilterConfig:
     return nlp_models.FilterConfig(**thresholds)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum.crypto import unseal
+from forum.http import MemberRequest
 from forum.models import Member
 from moderation import actions, selectors
 from moderation.figures import team_figures
@@ -22,8 +23,11 @@ from moderation.models import AuditEntry, ModeratorPreference, Review
 
 
 def _moderator(request: HttpRequest) -> Member:
-    actions.check_moderator(request.user)
-    return request.user
+    user = request.user
+    if not isinstance(user, Member):
+        raise PermissionDenied(_("Alleen moderatoren kunnen dit doen."))
+    actions.check_moderator(user)
+    return user
 
 
 def queue(request: HttpRequest) -> HttpResponse:
@@ -93,7 +97,7 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
             actions.do_publish(review=item, moderator=moderator)
             messages.success(request, _("Geplaatst."))
         elif action == "edit":
-            form = EditForm(request.POST)
+            form: EditForm | RejectForm | FollowUpForm | TimeOutForm = EditForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(_("Vul de aangepaste tekst in."))
             actions.do_publish(review=item, moderator=moderator, edited_text=form.cleaned_data["text"])
@@ -177,7 +181,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_warnings(request: HttpRequest) -> HttpResponse:
+def my_warnings(request: MemberRequest) -> HttpResponse:
     """A member's own active warnings and why they were given."""
     return render(
         request,
