@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 import nlp_models
+from nlp_models.combinations import rule_of
 
 # One plain sentence per kind of finding: what we take out, and why it protects the writer.
 EXPLANATIONS = {
@@ -48,7 +49,6 @@ COMBINATION_ADVICE = {
         "Samen vertellen %(parts)s waar je op welk moment bent. Laat de dag of de plaats weg."
     ),
 }
-COMBINATION_SOURCE = "combination:"
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,6 @@ def _text_screen(text: str) -> nlp_models.Screening:
     return import_string(settings.FORUM_TEXT_SCREEN)(text)
 
 
-def _combination_parts(screening: nlp_models.Screening) -> list[nlp_models.Finding]:
-    return [f for f in screening.findings if f.source.startswith(COMBINATION_SOURCE)]
-
-
 def _segments(text: str, screening: nlp_models.Screening) -> list[Segment]:
     """The published text in pieces, each replacement marked with its kind, and each part of an
     identifying combination marked as advice.
@@ -88,11 +84,7 @@ def _segments(text: str, screening: nlp_models.Screening) -> list[Segment]:
     text (the filter resolved overlaps its own way), the text is shown unmarked rather than wrong.
     """
     marked = sorted(
-        (
-            f
-            for f in screening.findings
-            if f.replacement is not None or f.source.startswith(COMBINATION_SOURCE)
-        ),
+        (f for f in screening.findings if f.replacement is not None or rule_of(f)),
         key=lambda f: (f.start, -f.end),
     )
     segments: list[Segment] = []
@@ -115,8 +107,10 @@ def _segments(text: str, screening: nlp_models.Screening) -> list[Segment]:
 def _advice(text: str, screening: nlp_models.Screening) -> list[str]:
     """One sentence per identifying combination, quoting its parts in the writer's own words."""
     parts: dict[str, list[str]] = {}
-    for f in _combination_parts(screening):
-        parts.setdefault(f.source.split(":")[1], []).append(f"“{text[f.start : f.end]}”")
+    for f in screening.findings:
+        rule = rule_of(f)
+        if rule:
+            parts.setdefault(rule, []).append(f"“{text[f.start : f.end]}”")
     return [
         str(COMBINATION_ADVICE[rule]) % {"parts": _(" en ").join(quoted)}
         for rule, quoted in parts.items()
@@ -137,7 +131,7 @@ def preview_build(*, text: str) -> Preview:
         explanations=[str(EXPLANATIONS.get(kind, OTHER)) for kind in kinds],
         advice=_advice(text, screening),
         held_only_for_combinations=bool(holds)
-        and all(f.source.startswith(COMBINATION_SOURCE) for f in holds)
+        and all(rule_of(f) for f in holds)
         and screening.decision == nlp_models.Decision.QUEUE,
     )
 

@@ -34,6 +34,7 @@ from nlp_models.types import Decision, Finding
 
 DATA = Path(__file__).resolve().parent / "data"
 SCORE = 0.7
+SOURCE_PREFIX = "combination:"  # a finding's source: "combination:<rule>:<part>"
 
 # The type of each rule's findings: what a moderator reads, in Dutch.
 CATEGORIES = {
@@ -338,6 +339,13 @@ def _event_date_place(text: str, places: list[tuple[int, int, bool]]) -> list[_P
     return []
 
 
+def rule_of(finding: Finding) -> str | None:
+    """The combination rule a finding is part of ("birthday", ...), or None for any other finding."""
+    if not finding.source.startswith(SOURCE_PREFIX):
+        return None
+    return finding.source[len(SOURCE_PREFIX) :].split(":", 1)[0]
+
+
 def find_combinations(text: str, removed: Iterable[Finding] = ()) -> list[Finding]:
     """Findings for every identifying combination in `text`; parts inside `removed` spans never count.
 
@@ -374,7 +382,7 @@ def find_combinations(text: str, removed: Iterable[Finding] = ()) -> list[Findin
                     p.start,
                     p.end,
                     SCORE,
-                    f"combination:{p.rule}:{p.part}",
+                    f"{SOURCE_PREFIX}{p.rule}:{p.part}",
                     None,
                     Decision.QUEUE,
                 )

@@ -4,15 +4,14 @@ decision screening gives. Every example is written for these tests."""
 import pytest
 
 from nlp_models import Decision, screen
-from nlp_models.combinations import CATEGORIES, find_combinations
+from nlp_models.combinations import CATEGORIES, find_combinations, rule_of
 
 
 def parts(text: str) -> dict[str, list[str]]:
     """The parts each combination rule found, as the words they cover."""
     found: dict[str, list[str]] = {}
     for f in find_combinations(text):
-        rule = f.source.split(":")[1]
-        found.setdefault(rule, []).append(text[f.start : f.end])
+        found.setdefault(rule_of(f), []).append(text[f.start : f.end])
     return found
 
 
