@@ -15,6 +15,7 @@ import re._constants as sre  # noqa: PLC2701 - the parser's opcodes; stable sinc
 import re._parser as sre_parse
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -68,13 +69,13 @@ def _best(candidates: Iterable[_Required]) -> _Required:
     return best
 
 
-def _class_chars(items: list[tuple[sre._NamedIntConstant, object]]) -> _Exact:
+def _class_chars(items: list[tuple[Any, Any]]) -> _Exact:
     chars: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
-            chars.add(chr(av))  # type: ignore[arg-type]
+            chars.add(chr(av))
         elif op is sre.RANGE:
-            lo, hi = av  # type: ignore[misc]
+            lo, hi = av
             if hi - lo >= _MAX_CLASS:
                 return None
             chars.update(chr(c) for c in range(lo, hi + 1))
@@ -85,7 +86,7 @@ def _class_chars(items: list[tuple[sre._NamedIntConstant, object]]) -> _Exact:
     return frozenset(chars)
 
 
-def _sequence(items: list[tuple[sre._NamedIntConstant, object]]) -> _Info:
+def _sequence(items: list[tuple[Any, Any]]) -> _Info:
     candidates: list[_Required] = []
     run: frozenset[str] = frozenset({""})  # the exact strings of the latest run of exact pieces
     all_exact = True
@@ -108,18 +109,18 @@ def _sequence(items: list[tuple[sre._NamedIntConstant, object]]) -> _Info:
     return _Info(None, _best(candidates))
 
 
-def _node(op: sre._NamedIntConstant, av: object) -> _Info:
+def _node(op: Any, av: Any) -> _Info:
     if op is sre.LITERAL:
-        return _Info(frozenset({chr(av)}), frozenset({chr(av)}))  # type: ignore[arg-type]
+        return _Info(frozenset({chr(av)}), frozenset({chr(av)}))
     if op is sre.IN:
-        chars = _class_chars(av)  # type: ignore[arg-type]
+        chars = _class_chars(av)
         return _Info(chars, chars) if chars else _UNKNOWN
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _NOTHING  # zero-width: adds no characters to the match
     if op is sre.SUBPATTERN:
-        return _sequence(list(av[-1]))  # type: ignore[index]
+        return _sequence(list(av[-1]))
     if op is sre.BRANCH:
-        branches = [_sequence(list(b)) for b in av[1]]  # type: ignore[index]
+        branches = [_sequence(list(b)) for b in av[1]]
         exact: _Exact = None
         if all(b.exact is not None for b in branches):
             union = frozenset().union(*(b.exact for b in branches if b.exact is not None))
@@ -129,7 +130,7 @@ def _node(op: sre._NamedIntConstant, av: object) -> _Info:
         required = frozenset().union(*(b.required for b in branches if b.required is not None))
         return _Info(exact, _minimal(required))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, body = av  # type: ignore[misc]
+        low, high, body = av
         inner = _sequence(list(body))
         if low == 0:
             if high == 1 and inner.exact is not None:
@@ -142,7 +143,7 @@ def _node(op: sre._NamedIntConstant, av: object) -> _Info:
                 exact = _product(exact, inner.exact) if exact is not None else None
         return _Info(exact, inner.required)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(list(av))  # type: ignore[arg-type]
+        return _sequence(list(av))
     return _UNKNOWN  # ANY, NOT_LITERAL, GROUPREF, CATEGORY outside a class, ...
 
 
