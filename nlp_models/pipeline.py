@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from nlp_models import combinations, names, profanity, signals, structured
+from nlp_models import classifier, combinations, names, profanity, signals, structured
 from nlp_models.types import Decision, FilterConfig, Finding, Screening
 
 _PRIORITY = {"PROFANITY": 1, "PERSON": 2}
@@ -50,6 +50,7 @@ def load() -> None:
             engine.get_analyzer()
         except ImportError:  # Presidio is optional at run time; the direct path gives the same
             pass
+        classifier.get_model()
         _loaded = True
 
 
@@ -91,11 +92,45 @@ def _replace(text: str, findings: list[Finding]) -> str:
     return "".join(parts)
 
 
+def read(text: str, *, config: FilterConfig = _DEFAULT_CONFIG) -> classifier.Reading | None:
+    """What the learned layer reads in `text` (category, probability, the words that weighed most),
+    or None when no model is installed or it is switched off. For a moderator's or writer's view
+    while the text exists: the words are never stored."""
+    model = classifier.get_model() if config.use_classifier else None
+    if model is None or not text.strip():
+        return None
+    return model.read(
+        text, urgent_threshold=config.model_urgent_threshold, queue_threshold=config.model_queue_threshold
+    )
+
+
+def _model_findings(text: str, config: FilterConfig) -> list[Finding]:
+    reading = read(text, config=config)
+    if reading is None or reading.decision is Decision.PUBLISH:
+        return []
+    return [
+        Finding(
+            reading.label,
+            reading.start,
+            reading.end,
+            reading.probability,
+            f"{MODEL_SOURCE}:{reading.category}",
+            None,
+            reading.decision,
+        )
+    ]
+
+
+MODEL_SOURCE = "model:post_classifier"
+
+
 def _decide(signal_findings: list[Finding], config: FilterConfig) -> tuple[Decision, list[str]]:
     decision = Decision.PUBLISH
     reasons = []
     for f in signal_findings:
-        if f.decision is Decision.URGENT and f.score >= config.urgent_threshold:
+        if f.source.startswith(MODEL_SOURCE):
+            level = f.decision  # the model's own thresholds were applied when it read the text
+        elif f.decision is Decision.URGENT and f.score >= config.urgent_threshold:
             level = Decision.URGENT
         elif f.score >= config.queue_threshold:
             level = Decision.QUEUE
@@ -123,7 +158,11 @@ def screen(text: str, *, config: FilterConfig | None = None) -> Screening:
         candidates = recognize(text, config=config)
     removed = resolve(candidates, config)
     published = _replace(text, removed)
-    signal_findings = signals.find_signals(text) + combinations.find_combinations(text, removed)
+    signal_findings = (
+        signals.find_signals(text)
+        + combinations.find_combinations(text, removed)
+        + _model_findings(text, config)
+    )
     decision, decision_reasons = _decide(signal_findings, config)
     reasons = [
         f"{LABELS_NL.get(f.type, f.type)} verwijderd "

@@ -82,6 +82,12 @@ class FilterConfig:
         moderator's preview); personal data other than names is always screened.
     `use_presidio`: run the recognizers through Presidio's `AnalyzerEngine` (the engine of
         record) rather than calling them directly; both give the same findings.
+    `use_classifier`: read the post with the learned layer too (`nlp_models.classifier`); it can
+        only raise the decision (publish -> queue -> urgent), never lower what a rule decided.
+    `model_urgent_threshold`: the probability of "urgent" (in the whole post, or in a window of
+        a long one) at which the model marks a post urgent. Low on purpose: a missed cry for help
+        costs far more than a fine post that waits a few minutes for a moderator.
+    `model_queue_threshold`: the probability of "queue or urgent" at which the model holds a post.
     `extra`: free-form options for experiments; ignored by the filter itself.
     """
 
@@ -92,4 +98,7 @@ class FilterConfig:
     remove_profanity: bool = True
     remove_names: bool = True
     use_presidio: bool = True
+    use_classifier: bool = True
+    model_urgent_threshold: float = 0.42
+    model_queue_threshold: float = 0.72
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,289 @@
+"""The learned layer: what a post is about, read from the whole post and from each stretch of it.
+
+A linear model (multinomial logistic regression over TF-IDF weighted word, word-pair and character
+n-gram features) trained by `nlp_models.train_classifier` on the corpus in `nlp_models/corpus/`
+(posts written for this purpose, never real posts) and stored in `data/post_classifier/` as plain
+JSON and NumPy arrays (no pickle). Classes are categories ("none", "suicide", "grooming", ...); the
+probability of a decision is the sum over its categories.
+
+The rules stay: the filter takes the most cautious of rules and model (`pipeline.screen`). The model
+reads the whole post, each sentence and each pair of sentences, and the most worrying stretch
+counts, so a cry for help in the middle of a long, ordinary post is not diluted by the rest of it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nlp_models.profanity import collapse, normalise
+from nlp_models.types import Decision
+
+MODEL_PATH = Path(__file__).parent / "data" / "post_classifier"
+# Another model for experiments (e.g. one trained without an author, to score that author's posts).
+_OVERRIDE = "NLP_POST_CLASSIFIER_PATH"
+
+# Category -> (decision, Dutch label for the moderator and the writer's preview).
+CATEGORIES: dict[str, tuple[Decision, str]] = {
+    "none": (Decision.PUBLISH, "geen zorgen"),
+    "suicide": (Decision.URGENT, "zelfdoding"),
+    "self_harm": (Decision.URGENT, "zelfbeschadiging"),
+    "abuse": (Decision.URGENT, "mishandeling of misbruik"),
+    "sexual_coercion": (Decision.URGENT, "seksuele dwang"),
+    "sextortion": (Decision.URGENT, "seksuele afpersing"),
+    "insult": (Decision.QUEUE, "belediging van een persoon"),
+    "threat": (Decision.QUEUE, "bedreiging"),
+    "contact": (Decision.QUEUE, "afspreken of contact buiten het forum"),
+    "grooming": (Decision.QUEUE, "grooming: een volwassene die contact zoekt"),
+    "money": (Decision.QUEUE, "geldverzoek"),
+    "run_away": (Decision.QUEUE, "weglopen"),
+    "friend_worry": (Decision.QUEUE, "zorg om iemand anders"),
+    "eating_disorder": (Decision.QUEUE, "eetstoornis"),
+    "identifying": (Decision.QUEUE, "herkenbaar"),
+}
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\s\w]", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+|(?<=[.!?])(?=[A-Z])")
+_CHAR_N = (3, 4, 5)
+# A long post is also read in windows of a few sentences, so that a cry for help in the middle of an
+# ordinary story is not diluted by the rest (measured on the validation author: whole posts alone hold
+# more held posts at the same false-hold rate, so the windows count only toward urgent).
+LONG_POST = 400
+WINDOW_SENTENCES = 3
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text` as the model reads them: lower case, accents and look-alikes gone,
+    runs of a letter shortened to two ("doooood" -> "dood"), emoji and marks as words of their own."""
+    out = []
+    for tok in _WORD.findall(normalise(text).text):
+        if len(tok) > 2 and tok.isalpha():
+            tok = _shorten_runs(tok)
+        out.append(tok)
+    return out
+
+
+def _shorten_runs(word: str) -> str:
+    if collapse(word) == word:
+        return word
+    return re.sub(r"(.)\1{2,}", r"\1\1", word)
+
+
+def features(text: str) -> list[str]:
+    """The model's features: words, pairs of words, and 3-5 letter pieces of each word."""
+    toks = tokens(text)
+    feats = [f"w:{t}" for t in toks]
+    feats += [f"b:{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    for t in toks:
+        if not t.isalnum():
+            continue
+        padded = f"<{t}>"
+        for n in _CHAR_N:
+            feats += [f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1)]
+    return feats
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` as (start, end) offsets."""
+    bounds = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def stretches(
+    text: str, *, size: int = WINDOW_SENTENCES, min_length: int = LONG_POST
+) -> list[tuple[int, int]]:
+    """Windows of `size` neighbouring sentences of a long post, as (start, end) offsets; none for a
+    post shorter than `min_length` characters or of `size` sentences or fewer."""
+    if len(text) < min_length:
+        return []
+    spans = sentences(text)
+    if len(spans) <= size:
+        return []
+    return [(spans[i][0], spans[i + size - 1][1]) for i in range(len(spans) - size + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model read in a post: the most worrying stretch and what it is about."""
+
+    decision: Decision  # the level whose threshold was reached (publish when none)
+    category: str  # the category with the highest probability within that level ("none" if publish)
+    label: str  # its Dutch label
+    probability: float  # probability of that level (urgent, or queue + urgent) in the stretch
+    urgent: float  # probability of urgent in the most worrying stretch
+    held: float  # probability of queue or urgent in the most worrying stretch
+    start: int
+    end: int
+    words: tuple[str, ...]  # the words that weighed most toward the category, most first
+
+
+class PostClassifier:
+    """The trained model; `read()` is thread-safe (no state changes after loading)."""
+
+    def __init__(
+        self,
+        *,
+        vocabulary: dict[str, int],
+        idf: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        classes: Sequence[str],
+        meta: dict[str, object] | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.idf = idf.astype(np.float32)
+        self.coef = coef.astype(np.float32)  # (features, classes)
+        self.intercept = intercept.astype(np.float32)
+        self.classes = tuple(classes)
+        self.meta = meta or {}
+        self._urgent = np.array([CATEGORIES[c][0] is Decision.URGENT for c in self.classes])
+        self._held = np.array([CATEGORIES[c][0] is not Decision.PUBLISH for c in self.classes])
+        self._reverse_cache: list[str] | None = None
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> PostClassifier:
+        meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        arrays = np.load(path / "weights.npz")
+        vocabulary = {f: i for i, f in enumerate(meta.pop("features"))}
+        return cls(
+            vocabulary=vocabulary,
+            idf=arrays["idf"],
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+            classes=meta.pop("classes"),
+            meta=meta,
+        )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        ordered = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        meta = {**self.meta, "classes": list(self.classes), "features": ordered}
+        (path / "model.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        np.savez_compressed(
+            path / "weights.npz",
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+        )
+
+    def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+        idx = []
+        tf = []
+        for feat, n in counts.items():
+            i = self.vocabulary.get(feat)
+            if i is not None:
+                idx.append(i)
+                tf.append(1.0 + math.log(n))
+        index = np.array(idx, dtype=np.int64)
+        values = np.array(tf, dtype=np.float32) * self.idf[index] if idx else np.zeros(0, np.float32)
+        norm = float(np.sqrt((values * values).sum()))
+        return index, (values / norm if norm else values)
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """Probability of each class for `text` as one piece."""
+        return self._probabilities(Counter(features(text)))
+
+    def _probabilities(self, counts: Counter[str]) -> np.ndarray:
+        index, values = self._vector(counts)
+        scores = self.intercept + (values @ self.coef[index] if len(index) else 0.0)
+        scores = scores - scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
+
+    def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
+        return np.vstack([self.probabilities(t) for t in texts])
+
+    def read(self, text: str, *, urgent_threshold: float, queue_threshold: float) -> Reading:
+        """What `text` is about and its decision: urgent when P(urgent) reaches `urgent_threshold`
+        in the whole post or in a window of a long post, queue when P(queue or urgent) of the whole
+        post reaches `queue_threshold`."""
+        probs = self.probabilities(text)
+        urgent = float(probs[self._urgent].sum())
+        held = float(probs[self._held].sum())
+        start, end = 0, len(text)
+        for w_start, w_end in stretches(text):
+            w_probs = self.probabilities(text[w_start:w_end])
+            w_urgent = float(w_probs[self._urgent].sum())
+            if w_urgent >= urgent_threshold and w_urgent > urgent:
+                probs, urgent, start, end = w_probs, w_urgent, w_start, w_end
+                held = max(held, float(w_probs[self._held].sum()))
+        if urgent >= urgent_threshold:
+            decision, mask, level_p = Decision.URGENT, self._urgent, urgent
+        elif held >= queue_threshold:
+            decision, mask, level_p = Decision.QUEUE, self._held, held
+        else:
+            decision, mask, level_p = Decision.PUBLISH, ~self._held, 1.0 - held
+        masked = np.where(mask, probs, -1.0)
+        category = self.classes[int(masked.argmax())]
+        words = self._weighty_words(text[start:end], category) if decision is not Decision.PUBLISH else ()
+        return Reading(decision, category, CATEGORIES[category][1], level_p, urgent, held, start, end, words)
+
+    def _weighty_words(self, text: str, category: str, top: int = 5) -> tuple[str, ...]:
+        """The words and word pairs whose features pushed most toward `category`."""
+        counts = Counter(features(text))
+        index, values = self._vector(counts)
+        if not len(index):
+            return ()
+        k = self.classes.index(category)
+        none = self.classes.index("none") if "none" in self.classes else None
+        weight = self.coef[index, k] - (self.coef[index, none] if none is not None else 0.0)
+        contribution = values * weight
+        by_word: dict[str, float] = {}
+        reverse = self._reverse()
+        toks = tokens(text)
+        for i, c in zip(index.tolist(), contribution.tolist(), strict=True):
+            feat = reverse[i]
+            kind, _, body = feat.partition(":")
+            if kind == "w" and body.isalnum():
+                by_word[body] = by_word.get(body, 0.0) + c
+            elif kind == "b":
+                by_word[body] = by_word.get(body, 0.0) + c
+            elif kind == "c":
+                piece = body.strip("<>")
+                for t in toks:
+                    if piece and piece in t:
+                        by_word[t] = by_word.get(t, 0.0) + c / 3
+                        break
+        ranked = sorted((w for w, c in by_word.items() if c > 0), key=lambda w: -by_word[w])
+        return tuple(ranked[:top])
+
+    def _reverse(self) -> list[str]:
+        if self._reverse_cache is None:
+            self._reverse_cache = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return self._reverse_cache
+
+
+_lock = threading.Lock()
+_model: PostClassifier | None = None
+_missing = False
+
+
+def get_model() -> PostClassifier | None:
+    """The committed model, loaded once per process; None if none has been trained."""
+    global _model, _missing
+    if _model is not None or _missing:
+        return _model
+    with _lock:
+        if _model is None and not _missing:
+            path = Path(os.environ.get(_OVERRIDE) or MODEL_PATH)
+            if (path / "model.json").exists():
+                _model = PostClassifier.load(path)
+            else:
+                _missing = True
+    return _model
