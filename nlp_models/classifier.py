@@ -217,12 +217,21 @@ class PostClassifier:
         urgent = float(probs[self._urgent].sum())
         held = float(probs[self._held].sum())
         start, end = 0, len(text)
-        for w_start, w_end in stretches(text):
-            w_probs = self.probabilities(text[w_start:w_end])
-            w_urgent = float(w_probs[self._urgent].sum())
-            if w_urgent >= urgent_threshold and w_urgent > urgent:
-                probs, urgent, start, end = w_probs, w_urgent, w_start, w_end
-                held = max(held, float(w_probs[self._held].sum()))
+        windows = stretches(text)
+        if windows:
+            # Each sentence's features once; a window's are the sum of its sentences'.
+            spans = sentences(text)
+            counts = [Counter(features(text[s:e])) for s, e in spans]
+            for i in range(len(spans) - WINDOW_SENTENCES + 1):
+                window: Counter[str] = Counter()
+                for c in counts[i : i + WINDOW_SENTENCES]:
+                    window.update(c)
+                w_probs = self._probabilities(window)
+                w_urgent = float(w_probs[self._urgent].sum())
+                if w_urgent >= urgent_threshold and w_urgent > urgent:
+                    probs, urgent = w_probs, w_urgent
+                    start, end = spans[i][0], spans[i + WINDOW_SENTENCES - 1][1]
+                    held = max(held, float(w_probs[self._held].sum()))
         if urgent >= urgent_threshold:
             decision, mask, level_p = Decision.URGENT, self._urgent, urgent
         elif held >= queue_threshold:

@@ -249,6 +249,12 @@ NLP_FILTER = {
     "queue_threshold": float(env("NLP_QUEUE_THRESHOLD", "0.5")),
     "urgent_threshold": float(env("NLP_URGENT_THRESHOLD", "0.5")),
     "profanity_threshold": float(env("NLP_PROFANITY_THRESHOLD", "0.5")),
+    # The learned layer (README, "The learned layer"): low on purpose, since a missed cry for help
+    # costs far more than a fine post that waits a few minutes. Chosen by `make nlp-model` on posts
+    # of authors the model had not seen; it prints them.
+    "use_classifier": env("NLP_USE_CLASSIFIER", "1") not in ("0", "false", "no"),
+    "model_urgent_threshold": float(env("NLP_MODEL_URGENT_THRESHOLD", "0.42")),
+    "model_queue_threshold": float(env("NLP_MODEL_QUEUE_THRESHOLD", "0.72")),
 }
 
 # Shown on every page; editors change them in the site settings ("Hulp en chat"). This is the default.
