@@ -389,3 +389,43 @@ def find_combinations(text: str, removed: Iterable[Finding] = ()) -> list[Findin
                 for p in parts
             ]
     return found
+
+
+# A way to be reached, given together with an invitation to use it, moves the contact off the forum
+# (the policy's queue paragraph): "bel me op [number]", "app me maar", "voeg me toe: [handle]".
+_REACH = frozenset({"PHONE", "EMAIL", "HANDLE", "URL"})
+_INVITATION = re.compile(
+    r"\b(?:(?:bel|app|whatsapp|sms|mail|e-?mail|snap|dm|pm|text|add|volg|follow|contact|stuur|tik|facetime)"
+    r"\s+(?:me|mij|ons)\b(?!\s+(?:niet|nooit))|voeg\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}toe\b|"
+    r"(?:me|mij)\s+(?:\w+\s+){0,2}(?:bellen|appen|mailen|sms'?en|toevoegen|adden|volgen|dm'?en|snappen)\b|"
+    r"(?:hit\s+me\s+up|text\s+me|add\s+me|call\s+me))",
+    re.IGNORECASE,
+)
+_NOT_AN_OFFER = re.compile(
+    r"\b(?:gehackt|gehacked|hacker\w*|geblokkeerd|blokkeren|blokkeer|spam\w*|oplichter\w*|gestolen|"
+    r"nep|niet\s+(?:bellen|appen))\b",
+    re.IGNORECASE,
+)
+
+
+def contact_invitations(text: str, removed: Iterable[Finding]) -> list[Finding]:
+    """A phone number, e-mail address, handle or link that the filter removes, with an invitation to
+    use it: a finding for the invitation (decision `queue`), so a moderator can warn the writer.
+    Details mentioned without an invitation, or because they were hacked, do not count."""
+    reach = [f for f in removed if f.type in _REACH]
+    if not reach or _NOT_AN_OFFER.search(text):
+        return []
+    m = _INVITATION.search(text)
+    if not m:
+        return []
+    return [
+        Finding(
+            "afspreken of contact buiten het forum",
+            m.start(),
+            m.end(),
+            0.8,
+            "rule:contact_invitation",
+            None,
+            Decision.QUEUE,
+        )
+    ]

@@ -161,6 +161,7 @@ def screen(text: str, *, config: FilterConfig | None = None) -> Screening:
     signal_findings = (
         signals.find_signals(text)
         + combinations.find_combinations(text, removed)
+        + combinations.contact_invitations(text, removed)
         + _model_findings(text, config)
     )
     decision, decision_reasons = _decide(signal_findings, config)

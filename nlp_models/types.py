@@ -99,6 +99,6 @@ class FilterConfig:
     remove_names: bool = True
     use_presidio: bool = True
     use_classifier: bool = True
-    model_urgent_threshold: float = 0.42
-    model_queue_threshold: float = 0.72
+    model_urgent_threshold: float = 0.21
+    model_queue_threshold: float = 0.958
     extra: dict[str, Any] = field(default_factory=dict)

@@ -253,8 +253,8 @@ NLP_FILTER = {
     # costs far more than a fine post that waits a few minutes. Chosen by `make nlp-model` on posts
     # of authors the model had not seen; it prints them.
     "use_classifier": env("NLP_USE_CLASSIFIER", "1") not in ("0", "false", "no"),
-    "model_urgent_threshold": float(env("NLP_MODEL_URGENT_THRESHOLD", "0.42")),
-    "model_queue_threshold": float(env("NLP_MODEL_QUEUE_THRESHOLD", "0.72")),
+    "model_urgent_threshold": float(env("NLP_MODEL_URGENT_THRESHOLD", "0.21")),
+    "model_queue_threshold": float(env("NLP_MODEL_QUEUE_THRESHOLD", "0.958")),
 }
 
 # Shown on every page; editors change them in the site settings ("Hulp en chat"). This is the default.
