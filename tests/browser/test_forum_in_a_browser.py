@@ -25,11 +25,11 @@ def test_sign_up_post_and_see_the_phone_number_removed(page):
     page.get_by_role("link", name="School").click()
     page.get_by_role("link", name="Nieuw onderwerp").click()
     page.get_by_label("Titel").fill("Wie wil samen leren?")
-    page.get_by_label("Je bericht").fill("Ik wil graag een studiemaatje, bel me op 06-12345678")
+    page.get_by_label("Je bericht").fill("Ik wil graag een studiemaatje, mijn oude nummer was 06-12345678")
     page.get_by_role("button", name="Plaatsen").click()
 
     post = page.locator(".post").first
-    post.get_by_text("bel me op [telefoonnummer]").wait_for()
+    post.get_by_text("mijn oude nummer was [telefoonnummer]").wait_for()
     assert "06-12345678" not in page.content()
     assert page.get_by_role("heading", name="Wie wil samen leren?").is_visible()
 

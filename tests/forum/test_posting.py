@@ -22,21 +22,21 @@ def reply(submit):
 
 
 def test_post_with_phone_number_is_published_without_it(reply, member_client, topic, client, other_member):
-    response = reply(member_client, topic, "bel me op 06-12345678")
+    response = reply(member_client, topic, "mijn oude nummer was 06-12345678")
 
-    assert "bel me op [telefoonnummer]" in response.content.decode()
+    assert "mijn oude nummer was [telefoonnummer]" in response.content.decode()
     client.force_login(other_member)
     page = client.get(topic.get_absolute_url()).content.decode()
-    assert "bel me op [telefoonnummer]" in page
+    assert "mijn oude nummer was [telefoonnummer]" in page
     assert "12345678" not in page
 
 
 def test_published_post_keeps_only_the_filtered_text(reply, member_client, topic):
-    reply(member_client, topic, "mail me op iemand@example.nl")
+    reply(member_client, topic, "mijn oude adres was iemand@example.nl")
 
     post = Post.objects.get(topic=topic, is_opening=False)
     assert post.status == Status.PUBLISHED
-    assert post.body == "mail me op [e-mailadres]"
+    assert post.body == "mijn oude adres was [e-mailadres]"
     assert post.original == ""
 
 
@@ -65,11 +65,11 @@ def test_pending_post_is_shown_only_to_its_writer(member_client, topic, client, 
 
 
 def test_original_text_is_encrypted_at_rest_while_it_waits(member, topic):
-    post = services.post_reply(author=member, topic=topic, text="bel me op 06-12345678")
+    post = services.post_reply(author=member, topic=topic, text="mijn oude nummer was 06-12345678")
 
     stored = Post.objects.values_list("original", flat=True).get(pk=post.pk)
     assert "12345678" not in stored
-    assert unseal(stored) == "bel me op 06-12345678"
+    assert unseal(stored) == "mijn oude nummer was 06-12345678"
 
 
 def test_urgent_post_shows_the_writer_how_to_reach_a_volunteer_at_once(

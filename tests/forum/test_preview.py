@@ -26,14 +26,14 @@ def fresh_counts():
 
 def test_bekijk_eerst_shows_the_text_as_published_with_the_reason_and_stores_nothing(member_client, topic):
     response = member_client.post(
-        topic.get_absolute_url(), {"text": "bel me op 06-12345678 na school", "voorbeeld": "1"}
+        topic.get_absolute_url(), {"text": "mijn oude nummer was 06-12345678 na school", "voorbeeld": "1"}
     )
 
     page = response.content.decode()
     assert '<mark class="replaced" data-kind="PHONE">[telefoonnummer]</mark>' in page
     assert "zodat niemand je buiten het forum kan vinden" in page
     assert "komt je bericht meteen online" in page
-    assert "bel me op 06-12345678 na school</textarea>" in page  # the draft stays in the form
+    assert "mijn oude nummer was 06-12345678 na school</textarea>" in page  # the draft stays in the form
     assert not Post.objects.filter(topic=topic, is_opening=False).exists()
 
 
@@ -101,7 +101,7 @@ def test_drafts_are_never_logged(member_client, caplog):
 def test_a_birthday_in_a_draft_is_marked_with_advice_and_without_it_the_reply_goes_online_at_once(
     member_client, topic
 ):
-    draft = "Bel me op 06-12345678, morgen word ik 14!"
+    draft = "Mijn oude nummer was 06-12345678, morgen word ik 14!"
     page = member_client.post(topic.get_absolute_url(), {"text": draft, "voorbeeld": "1"}).content.decode()
 
     assert '<mark class="replaced" data-kind="PHONE">[telefoonnummer]</mark>' in page
@@ -113,7 +113,7 @@ def test_a_birthday_in_a_draft_is_marked_with_advice_and_without_it_the_reply_go
     assert "Laat je weg wat hierboven staat, dan komt je bericht meteen online" in page
 
     page = member_client.post(
-        topic.get_absolute_url(), {"text": "Bel me op 06-12345678!", "voorbeeld": "1"}
+        topic.get_absolute_url(), {"text": "Mijn oude nummer was 06-12345678!", "voorbeeld": "1"}
     ).content.decode()
     assert 'class="identifying"' not in page
     assert "Als je op Plaatsen drukt, komt je bericht meteen online." in page
@@ -139,7 +139,7 @@ def test_a_cry_for_help_with_a_combination_is_not_promised_to_go_online_at_once(
 
 OPENINGS = ["hoi allemaal,", "ik weet het niet meer.", "Vraagje:", "", "help!!"]
 MIDDLES = [
-    "bel me op 06-12345678",
+    "mijn oude nummer was 06-12345678",
     "mijn mail is zonnetje@example.nl",
     "ik woon op Merelstraat 14 in 3532 KL",
     "die kutleraar deed weer stom",

@@ -40,7 +40,9 @@ def test_post_submitted_while_the_broker_is_down_is_answered_and_screened_once_i
     app.conf.task_publish_retry = False
     try:
         with celery_sending_to(UNREACHABLE):
-            response = client.post(topic.get_absolute_url(), {"text": "bel me op 06-12345678"}, follow=True)
+            response = client.post(
+                topic.get_absolute_url(), {"text": "mijn oude nummer was 06-12345678"}, follow=True
+            )
     finally:
         app.conf.broker_connection_timeout = 4
         app.conf.task_publish_retry = True
@@ -61,7 +63,7 @@ def test_post_submitted_while_the_broker_is_down_is_answered_and_screened_once_i
 
     post.refresh_from_db()
     assert post.status == Status.PUBLISHED
-    assert post.body == "bel me op [telefoonnummer]"
+    assert post.body == "mijn oude nummer was [telefoonnummer]"
     assert Screening.objects.filter(post=post).count() == 1
 
 
@@ -71,7 +73,9 @@ def test_a_worker_killed_during_screening_loses_nothing_and_screens_once(member,
     first = Worker(CELERY_VISIBILITY_TIMEOUT="5")
     try:
         with celery_sending_to(REDIS_URL):
-            post = services.post_reply(author=member, topic=topic, text="mail me op iemand@example.nl")
+            post = services.post_reply(
+                author=member, topic=topic, text="mijn oude adres was iemand@example.nl"
+            )
         assert first.wait_for_line("received"), "the first worker never received the task"
         first.kill()  # the model is still loading: the screening is cut short
     finally:
@@ -86,7 +90,7 @@ def test_a_worker_killed_during_screening_loses_nothing_and_screens_once(member,
 
     post.refresh_from_db()
     assert post.status == Status.PUBLISHED
-    assert post.body == "mail me op [e-mailadres]"
+    assert post.body == "mijn oude adres was [e-mailadres]"
     assert Screening.objects.filter(post=post).count() == 1
 
 

@@ -104,12 +104,12 @@ def test_edit_then_publish_filters_the_edited_text_again(moderator_client, held_
 
     moderator_client.post(
         reverse("moderation:decide", args=[review.pk]),
-        {"action": "edit", "text": "Ga alsjeblieft weg, bel me op 0612345678"},
+        {"action": "edit", "text": "Ga alsjeblieft weg, mijn oude nummer was 0612345678"},
     )
 
     held_post.refresh_from_db()
     assert held_post.status == Status.PUBLISHED
-    assert held_post.body == "Ga alsjeblieft weg, bel me op [telefoonnummer]"
+    assert held_post.body == "Ga alsjeblieft weg, mijn oude nummer was [telefoonnummer]"
     assert Review.objects.get(pk=review.pk).outcome == Review.Outcome.EDITED
 
 

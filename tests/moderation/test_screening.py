@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_screening_twice_records_one_decision(member, topic):
-    post = services.post_reply(author=member, topic=topic, text="bel me op 06-12345678")
+    post = services.post_reply(author=member, topic=topic, text="mijn oude nummer was 06-12345678")
 
     post_screen(post_id=post.pk)
     post_screen(post_id=post.pk)
@@ -75,12 +75,15 @@ def run_moderate_text(monkeypatch, lines: list[str]) -> list[dict]:
 def test_moderate_text_writes_one_decision_per_line(monkeypatch):
     results = run_moderate_text(
         monkeypatch,
-        [json.dumps({"id": "a1", "text": "bel me op 06-12345678"}), json.dumps({"id": "a2", "text": "hoi"})],
+        [
+            json.dumps({"id": "a1", "text": "mijn oude nummer was 06-12345678"}),
+            json.dumps({"id": "a2", "text": "hoi"}),
+        ],
     )
 
     assert results[0] == {
         "id": "a1",
-        "published_text": "bel me op [telefoonnummer]",
+        "published_text": "mijn oude nummer was [telefoonnummer]",
         "decision": "publish",
         "findings": [results[0]["findings"][0]],
     }

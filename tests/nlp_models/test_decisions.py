@@ -4,6 +4,8 @@ import pytest
 
 from nlp_models import Decision, FilterConfig, screen
 
+RULES_ONLY = FilterConfig(use_classifier=False)
+
 
 @pytest.mark.parametrize(
     "text",
@@ -85,7 +87,7 @@ def test_every_hold_carries_a_reason_naming_rule_and_score():
 
 
 def test_urgent_threshold_above_the_rule_score_queues_instead():
-    result = screen("ik wil dood", config=FilterConfig(urgent_threshold=0.99))
+    result = screen("ik wil dood", config=FilterConfig(urgent_threshold=0.99, use_classifier=False))
     assert result.decision is Decision.QUEUE
 
 
@@ -121,7 +123,8 @@ def test_more_ways_of_saying_danger_are_urgent(text):
     ],
 )
 def test_hyperbole_and_praise_are_published(text):
-    assert screen(text).decision is Decision.PUBLISH
+    # The rules' own vetoes (the learned layer may still hold some of these: see test_classifier.py).
+    assert screen(text, config=RULES_ONLY).decision is Decision.PUBLISH
 
 
 @pytest.mark.parametrize(
@@ -205,7 +208,8 @@ def test_direct_hatred_insults_and_invitations_are_queued(text):
     ],
 )
 def test_talking_about_a_topic_is_not_a_signal(text):
-    assert screen(text).decision is Decision.PUBLISH
+    # The rules' own vetoes (the learned layer may still hold some of these: see test_classifier.py).
+    assert screen(text, config=RULES_ONLY).decision is Decision.PUBLISH
 
 
 @pytest.mark.parametrize(
