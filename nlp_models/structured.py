@@ -628,8 +628,55 @@ def _lower_school_name(text: str, m: re.Match[str]) -> int | None:
     return start
 
 
-def find_schools(text: str) -> list[Finding]:
+# A school called by its short name after "op/naar/van/bij het/de" ("ik zit op het Stedelijk", "juf
+# Ans van de Wereldwijzer"), counted only in a school's context: attending it ("ik zit op", "ik ga
+# naar ... volgend jaar") or a school word in the same sentence (klas, juf, mentor, groep 7, toets, ...).
+_SHORT_SCHOOL = re.compile(
+    r"\b(?i:op|naar|van|bij)\s+(?i:het|de|'t)\s+(?P<name>[A-Z][a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]{2,})?)(?![\w-])"
+)
+_ATTENDING = re.compile(
+    r"\b(?:zit|zat|zitten|zaten|kom|ga|gaat|ging|gingen|wil|moet)\s+(?:\w+\s+){0,3}?(?:op|naar)\s*$",
+    re.IGNORECASE,
+)
+_SCHOOL_CONTEXT = re.compile(
+    r"\b(?:school|klas|klasgeno\w+|brugklas|juf|meester|meneer|mevrouw|mentor|leraar|lerares|docent\w*|"
+    r"groep\s+[1-8]|[1-6]\s*(?:havo|vwo|vmbo|mavo|gym)|havo|vwo|vmbo|mavo|gymnasium|pauze|rooster|toets\w*|"
+    r"proefwerk\w*|les|lessen|huiswerk|schoolplein|kantine|rector|conrector|directeur|leerling\w*)\b",
+    re.IGNORECASE,
+)
+# Names after "naar de/het" that are no school: venues, shops, places people go.
+_NOT_A_SCHOOL = frozenset(
+    """
+    efteling walibi jumbo albert lidl aldi action hema kruidvat primark zara mcdonalds mac kfc burger
+    bios bioscoop pathe kinepolis veluwe wadden waddeneilanden ardennen randstad zuidas dam markt
+    bijenkorf ziggo johan arena kuip philips rijksmuseum dierentuin blijdorp artis apenheul duinrell
+    slagharen toverland hoorn maas rijn waal schelde noordzee amstel vondelpark kerk moskee
+    huisarts dokter tandarts ggd politie jeugdzorg kindertelefoon
+    """.split()
+)
+
+
+_SHORT_SCHOOL_HINTS = (" het ", " de ", " 't ")
+
+
+def _short_school_names(text: str) -> list[Finding]:
     found = []
+    for m in _SHORT_SCHOOL.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_A_SCHOOL or name.split()[0].lower() in _gazetteers().places:
+            continue
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        sentence_end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
+        preposition_end = m.start() + len(m.group().split()[0])  # "ik zit op": attending
+        attending = _ATTENDING.search(text, max(sentence_start, m.start() - 40), preposition_end)
+        context = _SCHOOL_CONTEXT.search(text, sentence_start, sentence_end)
+        if attending or context:
+            found.append(_finding("SCHOOL", m.start("name"), m.end(), 0.75, "regex:school_short_name"))
+    return found
+
+
+def find_schools(text: str) -> list[Finding]:
+    found = _short_school_names(text)
     for m in _SCHOOL_AFTER_NAME.finditer(text):
         words = m.group("name").split()
         start = m.start()
@@ -809,7 +856,7 @@ RECOGNIZERS: tuple[tuple[str, Callable[[str], list[Finding]], Callable[[str, str
         find_birthdates,
         lambda t, low, d: d >= 2 and ("-" in t or "/" in t or "." in t or _any(_MONTH_HINTS, low)),
     ),
-    ("SCHOOL", find_schools, lambda t, low, d: _any(_SCHOOL_HINTS, low)),
+    ("SCHOOL", find_schools, lambda t, low, d: _any(_SCHOOL_HINTS, low) or _any(_SHORT_SCHOOL_HINTS, low)),
 )
 
 

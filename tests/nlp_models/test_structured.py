@@ -235,3 +235,29 @@ def test_addresses_in_other_orders_and_spellings_are_removed_but_not_the_words_b
 def test_a_market_with_a_time_is_no_address():
     text = "Ik heb op de Oude Markt 5 uur gewacht"
     assert screen(text).published_text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik zit op het Stedelijk en ik word gepest", "ik zit op het [school] en ik word gepest"),
+        ("mijn mentor van het Erasmiaans is aardig", "mijn mentor van het [school] is aardig"),
+        ("onze juf op de Wereldwijzer zegt dat het mag", "onze juf op de [school] zegt dat het mag"),
+        ("ik zat vroeger op de Regenboog", "ik zat vroeger op de [school]"),
+    ],
+)
+def test_a_school_called_by_its_short_name_in_a_school_context_is_removed(text, expected):
+    assert screen(text, config=DIRECT).published_text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we gaan met de klas naar de Efteling",
+        "ik ga even naar de Jumbo",
+        "morgen gaan we naar het Rijksmuseum",
+        "we woonden vroeger bij de Waal",
+    ],
+)
+def test_venues_shops_and_rivers_after_naar_de_are_no_school(text):
+    assert screen(text, config=DIRECT).published_text == text
