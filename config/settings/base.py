@@ -15,6 +15,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.log_scrub import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -212,18 +214,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # Logging: no IP address, no post text. Django's request logger is kept quiet about clients.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
-        "django.channels.server": {"handlers": [], "level": "ERROR", "propagate": False},  # daphne runserver
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-    },
-}
+# Every handler blanks IP addresses and the servers' access logs are dropped (config/log_scrub.py):
+# no client address reaches a log, from Django, uvicorn, daphne, gunicorn or Celery.
+LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 
 # --- Praatplein ---------------------------------------------------------------------------
 FORUM_MIN_AGE = env_int("FORUM_MIN_AGE", 12)
