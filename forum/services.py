@@ -31,7 +31,7 @@ from forum.models import (
     Status,
     Topic,
 )
-from forum.signals import forum_changed, post_reported, post_submitted
+from forum.signals import forum_changed, member_deleting, post_reported, post_submitted
 
 
 class RateLimited(ValidationError):
@@ -195,6 +195,7 @@ def member_delete(*, member: Member, delete_posts: bool) -> None:
                 post.status = Status.REMOVED
                 post.save(update_fields=["body", "status"])
                 index.remove_object(post)
+        member_deleting.send(sender=Member, member_id=member.pk, nickname=member.username)
         member.delete()
         _announce_change()  # their posts now read "oud-lid", or "verwijderd door de schrijver"
 
