@@ -315,7 +315,17 @@ MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 10)
 MODERATION_STRIKE_DAYS = env_int("MODERATION_STRIKE_DAYS", 365)
 MODERATION_STRIKES_TO_BLOCK = env_int("MODERATION_STRIKES_TO_BLOCK", 3)
 MODERATION_CONTACT_STRIKES_TO_BLOCK = env_int("MODERATION_CONTACT_STRIKES_TO_BLOCK", 2)
+# Reports hide a post once their reporters' weights add up to MODERATION_REPORTS_TO_HIDE. A report
+# from an account younger than min_account_days, or with fewer than min_published_posts published
+# posts and no upheld report, weighs 0: it reaches the moderators but hides nothing. Others weigh 1;
+# members with upheld_reports_for_more_weight reports the moderators upheld weigh upheld_weight.
 MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
+MODERATION_REPORT_TRUST = {
+    "min_account_days": env_int("MODERATION_REPORT_MIN_ACCOUNT_DAYS", 14),
+    "min_published_posts": env_int("MODERATION_REPORT_MIN_POSTS", 5),
+    "upheld_reports_for_more_weight": env_int("MODERATION_REPORT_UPHELD_FOR_MORE_WEIGHT", 2),
+    "upheld_weight": env_int("MODERATION_REPORT_UPHELD_WEIGHT", 2),
+}
 # Originals of items nobody decided are deleted after this many days; audit details after AUDIT_DETAIL_DAYS.
 MODERATION_ORIGINAL_RETENTION_DAYS = env_int("MODERATION_ORIGINAL_RETENTION_DAYS", 30)
 MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
