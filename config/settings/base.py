@@ -344,10 +344,12 @@ SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 # Rate limits (per member or per browser session, never per IP address): (attempts, seconds).
 # "post" counts a member's posts and topics (forum.services.posting_check), beside the interval
 # above; "chat_start" counts starts of a chat per browser session (chat.views.entry).
+# Wrong passwords slow a nickname down in browsers where it never logged in (forum.ratelimit.login_delay).
+LOGIN_SLOWDOWN = {"free_attempts": 5, "max_delay": 60, "window": 15 * 60}
 RATE_LIMITS = {
-    "sign_up": (5, 60 * 60),
+    "sign_up": (env_int("SIGN_UPS_PER_MINUTE", 20), 60),  # accounts created, by everyone together
+    "sign_up_attempt": (20, 10 * 60),  # tries, right or wrong: only a script sends so many
     "login": (10, 15 * 60),
-    "login_nickname": (10, 15 * 60),
     "recover": (5, 60 * 60),
     "report": (20, 60 * 60),
     "preview": (60, 60),
