@@ -355,4 +355,6 @@ RATE_LIMITS = {
     "preview": (60, 60),
     "post": (env_int("FORUM_POSTS_PER_HOUR", 30), 60 * 60),
     "chat_start": (env_int("CHAT_STARTS_PER_HOUR", 5), 60 * 60),
+    # Chats started by everyone together per minute: protects the volunteers' queue from a flood.
+    "chat_start_all": (env_int("CHAT_STARTS_PER_MINUTE", 20), 60),
 }
