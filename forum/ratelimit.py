@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.cache import CacheUnavailable
+
 
 def requester_key(request: HttpRequest) -> str:
     """Who is asking: the member, or else the browser session (created if there is none yet)."""
@@ -45,6 +47,8 @@ def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 5)
         count = 1
+    except CacheUnavailable:  # Redis is down: see config/cache.py
+        return 0 if action in settings.RATE_LIMITS_FAIL_OPEN else 60
     if count > limit:
         return max(1, (bucket + 1) * window - now)
     return 0

@@ -113,7 +113,14 @@ AUTH_USER_MODEL = "forum.Member"
 # Cache and Celery broker: REDIS_URL. Without it, a local-memory cache and eager tasks.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts and a backend that serves without Redis when it is down (config/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -346,6 +353,8 @@ SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 # above; "chat_start" counts starts of a chat per browser session (chat.views.entry).
 # Wrong passwords slow a nickname down in browsers where it never logged in (forum.ratelimit.login_delay).
 LOGIN_SLOWDOWN = {"free_attempts": 5, "max_delay": 60, "window": 15 * 60}
+# Without a cache to count in, these limits let the attempt through; every other one refuses it.
+RATE_LIMITS_FAIL_OPEN = ("login", "preview")
 RATE_LIMITS = {
     "sign_up": (env_int("SIGN_UPS_PER_MINUTE", 20), 60),  # accounts created, by everyone together
     "sign_up_attempt": (20, 10 * 60),  # tries, right or wrong: only a script sends so many
