@@ -83,7 +83,15 @@ class _ConversationConsumer(AsyncJsonWebsocketConsumer):
                     client_id=str(content.get("client_id", "")),
                 )
             except ValidationError as error:
-                await self.send_json({"type": "error", "text": " ".join(error.messages)})
+                # The client id lets the browser put the refused text back in the box.
+                await self.send_json(
+                    {
+                        "type": "error",
+                        "text": " ".join(error.messages),
+                        "code": error.code or "",
+                        "client_id": str(content.get("client_id", "")),
+                    }
+                )
             else:
                 if is_new:
                     await self.channel_layer.group_send(

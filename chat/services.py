@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import random
 import secrets
-import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import nlp_models
 from chat import events, hours, selectors
 from chat.models import AgeGroup, Chat, ChatRecord, ChatStatus, Message, TimeOut, VolunteerPresence
 from forum.models import Board, Member
@@ -32,12 +32,22 @@ def token_hash(token: str) -> str:
 
 
 def text_clean(text: str, *, max_length: int) -> str:
-    """NFC, without control or zero-width characters (line breaks kept), trimmed; never empty."""
-    text = unicodedata.normalize("NFC", text or "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")).strip()
+    """The forum's input cleaning (NFC, no control or hidden characters; emoji joined with zero-width
+    joiners stay whole), trimmed. Refuses an empty text, and a text over `max_length` characters with
+    a message saying so: nothing is cut off without a word."""
+    text = nlp_models.clean_input(text or "").strip()
     if not text:
         raise ValidationError(_("Je bericht is leeg."), code="empty")
-    return text[:max_length]
+    if len(text) > max_length:
+        raise ValidationError(
+            _(
+                "Je bericht is te lang: %(n)d tekens, en er passen er %(max)d in één bericht. "
+                "Verstuur het in delen; je tekst staat er nog."
+            )
+            % {"n": len(text), "max": max_length},
+            code="too_long",
+        )
+    return text
 
 
 def age_group(age: int) -> str:

@@ -14,6 +14,10 @@ def client_texts() -> dict[str, str]:
         "offered": _("Er is een vrijwilliger voor je gevonden. Nog even geduld…"),
         "typing": _("%(who)s typt…"),
         "sending": _("wordt verstuurd"),
+        "tooLong": _(
+            "Je bericht is te lang: %(n)s tekens, en er passen er %(max)s in één bericht. "
+            "Verstuur het in delen; je tekst staat er nog."
+        ),
         "lost": _("De verbinding is verbroken. We proberen opnieuw te verbinden…"),
         "back": _("Je bent weer verbonden."),
         "ended": _("Het gesprek is afgelopen."),

@@ -64,7 +64,7 @@ def entry(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = services.new_token()
         try:
-            if error := _start_refused(request):
+            if error := _start_refused(request) or _queue_full():
                 limited = True
                 raise error
             services.chat_start(
@@ -96,6 +96,24 @@ def entry(request: HttpRequest) -> HttpResponse:
             "is_urgent": shareable.is_urgent,
         },
         status=429 if limited else 400 if form.errors else 200,
+    )
+
+
+def _queue_full() -> ValidationError | None:
+    """Chats started by everyone together, a minute at a time (`RATE_LIMITS["chat_start_all"]`): a
+    script that drops its cookie cannot flood the volunteers' queue. Counted when a start is tried
+    with a valid form, so a flood is refused before it reaches the queue."""
+    limit, window = settings.RATE_LIMITS["chat_start_all"]
+    wait = rate_limit_hit(action="chat_start_all", who="all", limit=limit, window=window)
+    if not wait:
+        return None
+    return ValidationError(
+        _(
+            "Er starten nu heel veel mensen tegelijk een chat. Probeer het over een minuut opnieuw; wat je "
+            "hebt ingevuld, staat er nog. Wil je nu meteen iemand spreken? Bel dan gratis en anoniem een "
+            "van de nummers onderaan deze pagina."
+        ),
+        code="rate_limited",
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from forum.models import Report
@@ -48,9 +49,25 @@ class SignUpForm(PlainForm):
     )
 
     def clean(self) -> dict:
+        """Every problem at once (nickname, age, password), so that no fix costs another try."""
+        from django.contrib.auth.password_validation import validate_password
+
+        from forum import services
+        from forum.models import Member
+
         data = super().clean() or {}
         if data.get("password") and data.get("password") != data.get("password_again"):
             self.add_error("password_again", _("De twee wachtwoorden zijn niet hetzelfde."))
+        if data.get("nickname"):
+            try:
+                data["nickname"] = services.nickname_validate(data["nickname"])
+            except ValidationError as error:
+                self.add_error("nickname", error)
+        if data.get("password") and "password_again" not in self.errors:
+            try:
+                validate_password(data["password"], user=Member(username=data.get("nickname") or ""))
+            except ValidationError as error:
+                self.add_error("password", error)
         return data
 
 

@@ -5,13 +5,18 @@ Counts live in the cache (Redis in production, shared by every process).
 
 from __future__ import annotations
 
+import hashlib
 import time
 
+from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from config.cache import CacheUnavailable
 
 
 def requester_key(request: HttpRequest) -> str:
@@ -42,6 +47,8 @@ def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 5)
         count = 1
+    except CacheUnavailable:  # Redis is down: see config/cache.py
+        return 0 if action in settings.RATE_LIMITS_FAIL_OPEN else 60
     if count > limit:
         return max(1, (bucket + 1) * window - now)
     return 0
@@ -72,4 +79,84 @@ def too_many(wait: int) -> ValidationError:
         + " "
         + _("Wat je hebt ingevuld, staat er nog."),
         code="rate_limited",
+    )
+
+
+def busy(wait: int) -> ValidationError:
+    """The message when a budget shared by everyone (sign-ups, chat starts per minute) is used up."""
+    return ValidationError(
+        ngettext(
+            "Het is nu erg druk. Probeer het over %(n)d seconde opnieuw.",
+            "Het is nu erg druk. Probeer het over %(n)d seconden opnieuw.",
+            wait,
+        )
+        % {"n": wait}
+        + " "
+        + _("Wat je hebt ingevuld, staat er nog."),
+        code="rate_limited",
+    )
+
+
+# --- logging in: slowed down per nickname, never locked -------------------------------------
+
+DEVICE_COOKIE = "pp_apparaat"
+_DEVICE_SALT = "forum.login.device"
+
+
+def _nickname_digest(nickname: str) -> str:
+    return hashlib.sha256(nickname.strip().lower().encode()).hexdigest()[:24]
+
+
+def login_delay(*, nickname: str, now: float | None = None) -> int:
+    """Seconds a browser unknown to this nickname must wait before the next try (0: now).
+
+    After `free_attempts` wrong passwords for a nickname within `window` seconds, each further try
+    waits twice as long after the last wrong one (1, 2, 4 … seconds, at most `max_delay`): a
+    sprayer gets a handful of guesses a minute, the owner waits at most a minute — and not at all in
+    a browser where they logged in before (`device_known`). Nothing is locked for longer.
+    """
+    rule = settings.LOGIN_SLOWDOWN
+    state = cache.get(f"lf:{_nickname_digest(nickname)}")
+    if not state or state[0] < rule["free_attempts"]:
+        return 0
+    count, last = state
+    delay = min(2 ** (count - rule["free_attempts"]), rule["max_delay"])
+    return max(0, int(last + delay - (now if now is not None else time.time()) + 0.999))
+
+
+def login_failed(*, nickname: str) -> None:
+    """Count a wrong password for `nickname` (the count lives `window` seconds after the last one)."""
+    key = f"lf:{_nickname_digest(nickname)}"
+    count = (cache.get(key) or (0, 0.0))[0]
+    cache.set(key, (count + 1, time.time()), timeout=settings.LOGIN_SLOWDOWN["window"])
+
+
+def login_succeeded(*, nickname: str) -> None:
+    cache.delete(f"lf:{_nickname_digest(nickname)}")
+
+
+def device_known(request: HttpRequest, *, nickname: str) -> bool:
+    """Whether this browser logged in as `nickname` before (a signed cookie, no address, no id)."""
+    return _nickname_digest(nickname) in _device_nicknames(request)
+
+
+def _device_nicknames(request: HttpRequest) -> list[str]:
+    try:
+        value = signing.loads(request.COOKIES.get(DEVICE_COOKIE, ""), salt=_DEVICE_SALT)
+    except signing.BadSignature:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def device_remember(request: HttpRequest, response: HttpResponse, *, nickname: str) -> None:
+    """Mark this browser as one where `nickname` logs in (the last five nicknames, a year)."""
+    known = [d for d in _device_nicknames(request) if d != _nickname_digest(nickname)]
+    value = signing.dumps([_nickname_digest(nickname), *known][:5], salt=_DEVICE_SALT)
+    response.set_cookie(
+        DEVICE_COOKIE,
+        value,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
     )

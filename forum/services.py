@@ -31,7 +31,7 @@ from forum.models import (
     Status,
     Topic,
 )
-from forum.signals import forum_changed, post_reported, post_submitted
+from forum.signals import forum_changed, member_deleting, post_reported, post_submitted
 
 
 class RateLimited(ValidationError):
@@ -195,6 +195,7 @@ def member_delete(*, member: Member, delete_posts: bool) -> None:
                 post.status = Status.REMOVED
                 post.save(update_fields=["body", "status"])
                 index.remove_object(post)
+        member_deleting.send(sender=Member, member_id=member.pk, nickname=member.username)
         member.delete()
         _announce_change()  # their posts now read "oud-lid", or "verwijderd door de schrijver"
 
@@ -281,6 +282,19 @@ def posting_check(*, member: Member) -> None:
             raise HourlyCapReached(wait, limit=limit)
 
 
+def _posting_check_locked(author: Member) -> None:
+    """`posting_check` with the member's row locked until the transaction ends, so that two
+    submissions at the same moment are checked one after the other: the second sees the first's
+    post and waits its interval (without the lock, ten replies sent at once got two accepted).
+    Call inside `transaction.atomic()`, before saving the post."""
+    locked = (
+        Member.objects.select_for_update()
+        .only("pk", "date_joined", "posting_blocked_until")
+        .get(pk=author.pk)
+    )
+    posting_check(member=locked)
+
+
 def _announce(post: Post) -> None:
     post_id = post.pk
     transaction.on_commit(lambda: post_submitted.send(sender=Post, post_id=post_id))
@@ -290,8 +304,8 @@ def topic_start(*, author: Member, board: Board, title: str, text: str) -> Topic
     """Start a topic: title and opening post are saved pending and announced for screening."""
     title = text_clean(title, max_length=settings.FORUM_TITLE_MAX_LENGTH, what=_("titel"))
     text = text_clean(text, max_length=settings.FORUM_POST_MAX_LENGTH, what=_("bericht"))
-    posting_check(member=author)
     with transaction.atomic():
+        _posting_check_locked(author)
         topic = Topic.objects.create(board=board, author=author, title_original=seal(title))
         post = Post.objects.create(topic=topic, author=author, is_opening=True, original=seal(text))
         _announce(post)
@@ -303,8 +317,8 @@ def post_reply(*, author: Member, topic: Topic, text: str) -> Post:
     text = text_clean(text, max_length=settings.FORUM_POST_MAX_LENGTH, what=_("bericht"))
     if topic.status != Status.PUBLISHED:
         raise ValidationError(_("Op dit onderwerp kun je (nog) niet reageren."), code="closed")
-    posting_check(member=author)
     with transaction.atomic():
+        _posting_check_locked(author)
         post = Post.objects.create(topic=topic, author=author, original=seal(text))
         _announce(post)
     return post

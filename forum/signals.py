@@ -12,3 +12,8 @@ post_reported = Signal()
 # reaction was given or taken back, a member was deleted. No arguments. Sent inside the transaction
 # that makes the change: a listener that needs the change committed uses transaction.on_commit.
 forum_changed = Signal()
+
+# Sent inside the transaction that deletes an account, before the member row goes. Arguments:
+# member_id, nickname. Listeners remove the nickname from what they keep (the audit log keeps its
+# decisions under "oud-lid").
+member_deleting = Signal()

@@ -11,6 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
@@ -26,7 +27,17 @@ from forum.forms import (
 from forum.http import MemberRequest
 from forum.models import Board, Member, Post, Status, Topic
 from forum.preview import preview_context
-from forum.ratelimit import rate_limit_hit, rate_limit_reset, requester_key, too_many
+from forum.ratelimit import (
+    busy,
+    device_known,
+    device_remember,
+    login_delay,
+    login_failed,
+    login_succeeded,
+    rate_limit_hit,
+    requester_key,
+    too_many,
+)
 from nlp_models import clean_input
 
 
@@ -40,6 +51,11 @@ def _limited(request: HttpRequest, action: str, who: str | None = None) -> Valid
     limit, window = settings.RATE_LIMITS[action]
     wait = rate_limit_hit(action=action, who=who or requester_key(request), limit=limit, window=window)
     return too_many(wait) if wait else None
+
+
+def _budget(action: str) -> dict[str, int]:
+    limit, window = settings.RATE_LIMITS[action]
+    return {"limit": limit, "window": window}
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -238,10 +254,18 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("forum:index")
     form = SignUpForm(_data(request))
+    if request.method == "POST":
+        # Only what looks like a script counts: many tries in a few minutes from one browser. A child
+        # who gets something wrong sees every problem at once and tries again freely.
+        if error := _limited(request, "sign_up_attempt"):
+            form.is_valid()
+            form.add_error(None, error)
+            return render(request, "forum/sign_up.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         age = form.cleaned_data["age"]
-        if error := _limited(request, "sign_up"):
-            form.add_error(None, error)
+        # Accounts made by everyone together, a minute at a time: a dropped cookie does not reset it.
+        if wait := rate_limit_hit(action="sign_up", who="all", **_budget("sign_up")):
+            form.add_error(None, busy(wait))
             return render(request, "forum/sign_up.html", {"form": form}, status=429)
         if not services.age_allowed(age):
             return render(
@@ -268,18 +292,41 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         nickname = request.POST.get("username", "").strip().lower()[:150]
-        error = _limited(request, "login") or _limited(request, "login_nickname", who=f"n:{nickname}")
+        error = _limited(request, "login")
+        if not error and not device_known(request, nickname=nickname):
+            # Slowed down per nickname, not locked: checked before the password, so waiting tells
+            # a guesser nothing; a browser where the owner logged in before never waits.
+            if wait := login_delay(nickname=nickname):
+                error = ValidationError(
+                    ngettext(
+                        "Voor deze schuilnaam is een paar keer een verkeerd wachtwoord geprobeerd. "
+                        "Wacht %(n)d seconde en probeer het dan opnieuw.",
+                        "Voor deze schuilnaam is een paar keer een verkeerd wachtwoord geprobeerd. "
+                        "Wacht %(n)d seconden en probeer het dan opnieuw.",
+                        wait,
+                    )
+                    % {"n": wait},
+                    code="slowed_down",
+                )
         if error:
             # Not even checked: the nickname comes back filled in, with the reason to wait.
             form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
             context = self.get_context_data(form=form, throttled=error.messages[0])
-            return self.render_to_response(context, status=429)
+            return self.render_to_response(context, status=429 if error.code == "rate_limited" else 200)
         return super().post(request, *args, **kwargs)
 
+    def form_invalid(self, form) -> HttpResponse:  # type: ignore[no-untyped-def]
+        nickname = self.request.POST.get("username", "").strip().lower()[:150]
+        if nickname:
+            login_failed(nickname=nickname)
+        return super().form_invalid(form)
+
     def form_valid(self, form) -> HttpResponse:  # type: ignore[no-untyped-def]
-        window = settings.RATE_LIMITS["login_nickname"][1]
-        rate_limit_reset(action="login_nickname", who=f"n:{form.get_user().username.lower()}", window=window)
-        return super().form_valid(form)
+        nickname = form.get_user().username.lower()
+        login_succeeded(nickname=nickname)
+        response = super().form_valid(form)
+        device_remember(self.request, response, nickname=nickname)
+        return response
 
 
 @require_POST

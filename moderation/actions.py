@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from forum import services as forum_services
 from forum.models import Member, Post, RejectReason, Report, Status
+from moderation import selectors
 from moderation.audit import audit_record
 from moderation.models import AuditEntry, Review, Strike
 from moderation.services import text_screen
@@ -228,7 +229,10 @@ def review_for_report(*, post: Post) -> Review | None:
         if review is None:
             review = Review.objects.create(post=post, board_id=post.topic.board_id, kind=Review.Kind.REPORTED)
             audit_record(action=AuditEntry.Action.REPORTED, post=post, summary=str(open_reports.count()))
-        if post.status == Status.PUBLISHED and open_reports.count() >= settings.MODERATION_REPORTS_TO_HIDE:
+        if (
+            post.status == Status.PUBLISHED
+            and selectors.post_report_weight(post=post) >= settings.MODERATION_REPORTS_TO_HIDE
+        ):
             forum_services.post_hide(post=post)
             audit_record(
                 action=AuditEntry.Action.HIDDEN,

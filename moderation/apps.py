@@ -9,7 +9,7 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from forum.signals import post_reported, post_submitted
+        from forum.signals import member_deleting, post_reported, post_submitted
         from moderation import receivers, roles
 
         # After every migrate (and every flush of a test database), the groups are back in place.
@@ -19,3 +19,4 @@ class ModerationConfig(AppConfig):
             receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post"
         )
         post_reported.connect(receivers.review_reported_post, dispatch_uid="moderation.review_reported_post")
+        member_deleting.connect(receivers.forget_member, dispatch_uid="moderation.forget_member")

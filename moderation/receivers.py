@@ -23,3 +23,16 @@ def review_reported_post(sender: object, *, post_id: int, **kwargs: object) -> N
     post = Post.objects.filter(pk=post_id).first()
     if post is not None:
         review_for_report(post=post)
+
+
+FORMER_MEMBER = "oud-lid"
+
+
+def forget_member(sender: object, *, member_id: int, nickname: str, **kwargs: object) -> None:
+    """An account is being deleted: its nickname leaves the audit log; every decision stays, under
+    "oud-lid" (who decided, what, when and why are kept; not whom it concerned by name)."""
+    from moderation.models import AuditEntry
+
+    # .update(), not save(): entries are never edited otherwise (AuditEntry.save refuses).
+    AuditEntry.objects.filter(actor_id=member_id).update(actor_name=FORMER_MEMBER)
+    AuditEntry.objects.filter(member_name=nickname).update(member_name=FORMER_MEMBER)

@@ -8,6 +8,7 @@ compiled regexes and then validated in Python (phone numbers by `phonenumbers`, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -44,12 +45,62 @@ def _finding(kind: str, start: int, end: int, score: float, source: str) -> Find
 
 # --- phone numbers -----------------------------------------------------------------------
 
+# How a number can be written so that a reader still reads it: every dash (Unicode's dash
+# punctuation, the minus signs), full-width and other compatibility forms ("０６", "＋31", "①"),
+# separators that read as a gap ("_", "・", "·", a keycap's marks) and every kind of space. The
+# phone recognizers read a *view* of the text in which each such character is replaced by one plain
+# character ("-", " ", its NFKC form when that is one character), so every offset in the view is an
+# offset in the text and a finding marks what the writer typed.
+_MINUS_LIKE = frozenset("\u2212\u2796\ufe63\uff0d\u02d7\u2043\u207b\u208b\u30fc\uff70\u2011")
+_GAP_LIKE = frozenset(
+    "_\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\u2981\u2e31\u2e33\ufe0f\u20e3"
+    "\u2800\u3164\u115f\u1160\uffa0\u180e"
+)
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+class _NumberFold(dict[int, str]):
+    """`str.translate` table, filled on first sight of each character (most texts use few)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) != 1:
+            folded = ch  # "⑴" is three characters in NFKC: kept, so offsets still map one to one
+        if folded in _MINUS_LIKE or unicodedata.category(folded) == "Pd":
+            out = "-"
+        elif folded in _LINE_BREAKS:
+            out = "\n"
+        elif folded in _GAP_LIKE or folded.isspace() or unicodedata.category(folded) in ("Zs", "Cf", "Cc"):
+            out = " "
+        elif folded.isdecimal():
+            out = str(unicodedata.decimal(folded))
+        else:
+            out = folded
+        self[code] = out
+        return out
+
+
+_ASCII_FOLD = {ord("_"): " ", ord("\t"): " "}
+_FOLD = _NumberFold(_ASCII_FOLD)
+
+
+def number_view(text: str) -> str:
+    """`text` with every way of writing a digit, dash or gap read as ASCII; same length as `text`."""
+    if text.isascii():
+        return text.translate(_ASCII_FOLD) if "_" in text or "\t" in text else text
+    return text.translate(_FOLD)
+
+
 # A whole run of digit groups is one candidate (a bounded count split "12345678 06-12345678" after
 # "06" and missed the number); each group start is then tried, with at most 15 digits.
 _PHONE_CANDIDATE = re.compile(r"(?<![^\W_])(?:\+|00)?\(?\d(?:[ \t.\-/()]{0,3}\d){7,}(?![\d])")
 _DIGIT = re.compile(r"\d")
 # A mobile number glued to the word before it ("bel me0612345678"), which the candidate above skips.
 _GLUED_MOBILE = re.compile(r"(?<=[^\W\d_])(?:\+31|0031|0)6[ .\-]?\d{8}(?!\d)")
+_MIRROR = str.maketrans("()", ")(")
+# Backwards, only what is surely a phone number counts: a valid number, or a mobile number's shape.
+_MOBILE_START = re.compile(r"(?:\+31|0031|0)[ \-.]*\(?0?\)?[ \-.]*6")
 
 
 def _phone_length(digits: str, international: bool) -> tuple[int, ...]:
@@ -89,25 +140,55 @@ def _phone_at(text: str, start: int, positions: list[int]) -> Finding | None:
     return None
 
 
-def find_phones(text: str) -> list[Finding]:
+def _phones_in_run(text: str, run_start: int, run: str) -> list[Finding]:
+    """The phone numbers in one candidate run `run`, found at `run_start` of `text`."""
     found = []
-    for m in _PHONE_CANDIDATE.finditer(text):
-        positions = [m.start() + d.start() for d in _DIGIT.finditer(m.group())]
-        # Try each digit group as a start: "groep 8 0612345678" is a number after a number.
-        k = 0
-        while k < len(positions):
-            start = m.start() if k == 0 else positions[k]
-            if k > 0 and positions[k] - positions[k - 1] == 1:
-                k += 1
-                continue
-            hit = _phone_at(text, start, positions[k : k + 15])
-            if hit:
-                found.append(hit)
-                k = next((i for i, p in enumerate(positions) if p >= hit.end), len(positions))
-            else:
-                k += 1
+    positions = [run_start + d.start() for d in _DIGIT.finditer(run)]
+    # Try each digit group as a start: "groep 8 0612345678" is a number after a number.
+    k = 0
+    while k < len(positions):
+        start = run_start if k == 0 else positions[k]
+        if k > 0 and positions[k] - positions[k - 1] == 1:
+            k += 1
+            continue
+        hit = _phone_at(text, start, positions[k : k + 15])
+        if hit:
+            found.append(hit)
+            k = next((i for i, p in enumerate(positions) if p >= hit.end), len(positions))
+        else:
+            k += 1
+    return found
+
+
+def _with_keycap(text: str, hit: Finding) -> Finding:
+    """`hit` with the keycap marks after its last digit ("8️⃣"), which the view reads as gaps."""
+    end = hit.end
+    while end < len(text) and text[end] in "\ufe0f\u20e3":
+        end += 1
+    return hit if end == hit.end else _finding(hit.type, hit.start, end, hit.score, hit.source)
+
+
+def find_phones(text: str) -> list[Finding]:
+    """Phone numbers however their digits, dashes and gaps are written, also typed backwards.
+
+    Backwards: "87654321-60" is what is left of "06-12345678" typed in reverse behind a
+    right-to-left override once the override is removed; a reader can still read it.
+    """
+    view = number_view(text)
+    found = []
+    for m in _PHONE_CANDIDATE.finditer(view):
+        hits = _phones_in_run(view, m.start(), m.group())
+        if not hits:
+            end = m.end() + (view[m.end() : m.end() + 1] == "+")
+            backwards = view[m.start() : end][::-1].translate(_MIRROR)
+            hits = [
+                _finding("PHONE", end - h.end, end - h.start, 0.9, "phonenumbers:NL/BE reversed")
+                for h in _phones_in_run(backwards, 0, backwards)
+                if h.score == 1.0 or _MOBILE_START.match(backwards, h.start)
+            ]
+        found += [_with_keycap(text, h) for h in hits]
     found += [
-        _finding("PHONE", m.start(), m.end(), 0.9, "regex:glued_mobile") for m in _GLUED_MOBILE.finditer(text)
+        _finding("PHONE", m.start(), m.end(), 0.9, "regex:glued_mobile") for m in _GLUED_MOBILE.finditer(view)
     ]
     return found
 
@@ -126,32 +207,79 @@ _SPELLED_DIGITS = {
     "acht": 8,
     "negen": 9,
 }
+_SPELLED_NUMERALS = r"nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|plus"
+_SPELLED_ALTERNATIVES = rf"(?:{_SPELLED_NUMERALS})(?![^\W\d_])|\+?\d{{1,12}}(?!\d)"
+# Words and figures may be glued ("nul zes12345678"), but a word must not go on ("eentje", "zesde").
 _SPELLED_RUN = re.compile(
-    r"(?<!\w)(?:(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|\d{1,4})(?!\w)[ \t,.\-]*){6,}",
+    rf"(?<![^\W\d_])(?:(?:{_SPELLED_ALTERNATIVES})[ \t,.\-/]*){{2,}}",
     re.IGNORECASE,
 )
-_SPELLED_TOKEN = re.compile(
-    r"nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|\d{1,4}", re.IGNORECASE
+_SPELLED_TOKEN = re.compile(_SPELLED_ALTERNATIVES, re.IGNORECASE)
+
+
+def _spelled_number_end(words: list[str], tokens: list[re.Match[str]]) -> int | None:
+    """Where the longest phone number made of these words (spelled digits and figures mixed) ends."""
+    digits = ""
+    end = None
+    for word, token in zip(words, tokens, strict=True):
+        if word == "plus":
+            if digits:
+                break
+            digits = "+"
+            continue
+        digits += word if word.lstrip("+").isdigit() else str(_SPELLED_DIGITS[word])
+        if len(digits.lstrip("+")) > 15:
+            break
+        if len(digits.lstrip("+")) >= 9:
+            try:
+                parsed = phonenumbers.parse(digits, "NL")
+            except phonenumbers.NumberParseException:
+                continue
+            if parsed.country_code in (31, 32) and (
+                phonenumbers.is_valid_number(parsed)
+                or (phonenumbers.is_possible_number(parsed) and _MOBILE_START.match(digits))
+            ):
+                end = token.end()
+    return end
+
+
+def _spelled_spans(view: str) -> Iterator[tuple[int, int, float]]:
+    for m in _SPELLED_RUN.finditer(view):
+        tokens = list(_SPELLED_TOKEN.finditer(m.group()))
+        words = [t.group().lower() for t in tokens]
+        n_spelled = sum(not w.lstrip("+").isdigit() for w in words)
+        if not n_spelled:
+            continue  # figures only: find_phones reads them
+        mixed_end = _spelled_number_end(words, tokens)
+        if mixed_end is not None:
+            yield m.start(), m.start() + mixed_end, 0.9
+            continue
+        n_digits = sum(len(w.lstrip("+")) if w.lstrip("+").isdigit() else w != "plus" for w in words)
+        if n_digits < 8 or n_spelled < 4:
+            continue
+        starts_like_phone = words[0] in ("nul", "0", "plus") or words[0].startswith(("0", "+"))
+        if not starts_like_phone and n_digits < 9:
+            continue
+        yield m.start(), m.start() + tokens[-1].end(), 0.9 if starts_like_phone else 0.7
+
+
+# Spelled digits typed backwards behind a right-to-left override ("87654321 sez lun").
+_SPELLED_BACKWARDS = re.compile(
+    r"(?<![^\W\d_])(?:lun|nee|eewt|eird|reiv|fjiv|sez|nevez|thca)(?![^\W\d_])", re.IGNORECASE
 )
 
 
 def find_spelled_phones(text: str) -> list[Finding]:
-    """Phone numbers written out digit by digit ("nul zes een twee ...")."""
-    found = []
-    for m in _SPELLED_RUN.finditer(text):
-        tokens = list(_SPELLED_TOKEN.finditer(m.group()))
-        words = [t.group().lower() for t in tokens]
-        n_digits = sum(len(w) if w.isdigit() else 1 for w in words)
-        n_spelled = sum(not w.isdigit() for w in words)
-        if n_digits < 8 or n_spelled < 4:
-            continue
-        starts_like_phone = words[0] in ("nul", "0") or words[0].startswith("0")
-        if not starts_like_phone and n_digits < 9:
-            continue
-        end = m.start() + tokens[-1].end()
-        found.append(
-            _finding("PHONE", m.start(), end, 0.9 if starts_like_phone else 0.7, "rule:spelled_phone")
-        )
+    """Phone numbers written out digit by digit ("nul zes een twee ..."), also mixed with figures
+    ("nul zes 12345678") and typed backwards."""
+    view = number_view(text)
+    found = [_finding("PHONE", a, b, score, "rule:spelled_phone") for a, b, score in _spelled_spans(view)]
+    if _SPELLED_BACKWARDS.search(view):
+        n = len(view)
+        found += [
+            _finding("PHONE", n - b, n - a, score, "rule:spelled_phone reversed")
+            for a, b, score in _spelled_spans(view[::-1])
+        ]
     return found
 
 
@@ -726,6 +854,7 @@ def find_schools(text: str) -> list[Finding]:
 
 _DIGITS = str.maketrans("", "", "0123456789")
 _SPELLED_WORDS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_SPELLED_REVERSED = ("lun", "eewt", "eird", "reiv", "fjiv", "sez", "nevez", "thca")
 _AT_HINTS = ("@", " at ", "(at", "[at", "{at", "<at", "(a)", "apenstaart", "apestaart")
 _URL_HINTS = (
     "/",
@@ -838,7 +967,11 @@ def _any(hints: tuple[str, ...], text: str) -> bool:
 # the regexes only run on texts that could hold their type.
 RECOGNIZERS: tuple[tuple[str, Callable[[str], list[Finding]], Callable[[str, str, int], bool]], ...] = (
     ("PHONE", find_phones, lambda t, low, d: d >= 8),
-    ("PHONE", find_spelled_phones, lambda t, low, d: sum(w in low for w in _SPELLED_WORDS) >= 2),
+    (
+        "PHONE",
+        find_spelled_phones,
+        lambda t, low, d: sum(w in low for w in _SPELLED_WORDS + _SPELLED_REVERSED) >= (2 - (d >= 6)),
+    ),
     ("EMAIL", find_emails, lambda t, low, d: _any(_AT_HINTS, low)),
     ("URL", find_urls, lambda t, low, d: _any(_URL_HINTS, low)),
     ("HANDLE", find_handles, lambda t, low, d: _any(_HANDLE_HINTS, low)),
@@ -863,7 +996,8 @@ RECOGNIZERS: tuple[tuple[str, Callable[[str], list[Finding]], Callable[[str, str
 def find_structured(text: str) -> Iterator[Finding]:
     """Every structured personal-data finding in `text` (overlaps are resolved by the caller)."""
     low = text.lower()
-    digits = len(text) - len(text.translate(_DIGITS))
+    # Digits of every width and script count ("０６１２…" is read as a number by find_phones).
+    digits = len(text) - len(text.translate(_DIGITS)) if text.isascii() else sum(c.isdigit() for c in text)
     for _, recognizer, gate in RECOGNIZERS:
         if gate(text, low, digits):
             yield from recognizer(text)

@@ -15,6 +15,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.log_scrub import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -111,7 +113,14 @@ AUTH_USER_MODEL = "forum.Member"
 # Cache and Celery broker: REDIS_URL. Without it, a local-memory cache and eager tasks.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts and a backend that serves without Redis when it is down (config/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -212,18 +221,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # Logging: no IP address, no post text. Django's request logger is kept quiet about clients.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
-        "django.channels.server": {"handlers": [], "level": "ERROR", "propagate": False},  # daphne runserver
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-    },
-}
+# Every handler blanks IP addresses and the servers' access logs are dropped (config/log_scrub.py):
+# no client address reaches a log, from Django, uvicorn, daphne, gunicorn or Celery.
+LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 
 # --- Praatplein ---------------------------------------------------------------------------
 FORUM_MIN_AGE = env_int("FORUM_MIN_AGE", 12)
@@ -328,7 +328,17 @@ MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 10)
 MODERATION_STRIKE_DAYS = env_int("MODERATION_STRIKE_DAYS", 365)
 MODERATION_STRIKES_TO_BLOCK = env_int("MODERATION_STRIKES_TO_BLOCK", 3)
 MODERATION_CONTACT_STRIKES_TO_BLOCK = env_int("MODERATION_CONTACT_STRIKES_TO_BLOCK", 2)
+# Reports hide a post once their reporters' weights add up to MODERATION_REPORTS_TO_HIDE. A report
+# from an account younger than min_account_days, or with fewer than min_published_posts published
+# posts and no upheld report, weighs 0: it reaches the moderators but hides nothing. Others weigh 1;
+# members with upheld_reports_for_more_weight reports the moderators upheld weigh upheld_weight.
 MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
+MODERATION_REPORT_TRUST = {
+    "min_account_days": env_int("MODERATION_REPORT_MIN_ACCOUNT_DAYS", 14),
+    "min_published_posts": env_int("MODERATION_REPORT_MIN_POSTS", 5),
+    "upheld_reports_for_more_weight": env_int("MODERATION_REPORT_UPHELD_FOR_MORE_WEIGHT", 2),
+    "upheld_weight": env_int("MODERATION_REPORT_UPHELD_WEIGHT", 2),
+}
 # Originals of items nobody decided are deleted after this many days; audit details after AUDIT_DETAIL_DAYS.
 MODERATION_ORIGINAL_RETENTION_DAYS = env_int("MODERATION_ORIGINAL_RETENTION_DAYS", 30)
 MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
@@ -347,13 +357,19 @@ SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 # Rate limits (per member or per browser session, never per IP address): (attempts, seconds).
 # "post" counts a member's posts and topics (forum.services.posting_check), beside the interval
 # above; "chat_start" counts starts of a chat per browser session (chat.views.entry).
+# Wrong passwords slow a nickname down in browsers where it never logged in (forum.ratelimit.login_delay).
+LOGIN_SLOWDOWN = {"free_attempts": 5, "max_delay": 60, "window": 15 * 60}
+# Without a cache to count in, these limits let the attempt through; every other one refuses it.
+RATE_LIMITS_FAIL_OPEN = ("login", "preview")
 RATE_LIMITS = {
-    "sign_up": (5, 60 * 60),
+    "sign_up": (env_int("SIGN_UPS_PER_MINUTE", 20), 60),  # accounts created, by everyone together
+    "sign_up_attempt": (20, 10 * 60),  # tries, right or wrong: only a script sends so many
     "login": (10, 15 * 60),
-    "login_nickname": (10, 15 * 60),
     "recover": (5, 60 * 60),
     "report": (20, 60 * 60),
     "preview": (60, 60),
     "post": (env_int("FORUM_POSTS_PER_HOUR", 30), 60 * 60),
     "chat_start": (env_int("CHAT_STARTS_PER_HOUR", 5), 60 * 60),
+    # Chats started by everyone together per minute: protects the volunteers' queue from a flood.
+    "chat_start_all": (env_int("CHAT_STARTS_PER_MINUTE", 20), 60),
 }

@@ -14,6 +14,7 @@
   var queueEl = root.querySelector("[data-queue]");
   var form = root.querySelector("[data-send]");
   var textarea = form && form.querySelector("textarea");
+  var sendError = (form && form.querySelector("[data-send-error]")) || { hidden: true, textContent: "" };
   var lastId = 0, seen = {}, outbox = [], socket = null, ended = false, retries = 0, lost = false;
   var typingTimer = null, lastTypingSent = 0;
 
@@ -100,6 +101,20 @@
     typingTimer = setTimeout(function () { typingEl.textContent = ""; }, 5000);
   }
 
+  function refused(msg) {
+    // The server refused a message: take it out of the list and back into the box, with the reason.
+    var o = null;
+    outbox = outbox.filter(function (x) { if (x.clientId === msg.client_id) { o = x; return false; } return true; });
+    if (o && textarea) {
+      if (o.el && o.el.parentNode) { o.el.parentNode.removeChild(o.el); }
+      if (!textarea.value) { textarea.value = o.text; }
+      sendError.textContent = msg.text;
+      sendError.hidden = false;
+    } else {
+      connEl.textContent = msg.text;
+    }
+  }
+
   function send(data) {
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(data)); return true; }
     return false;
@@ -126,7 +141,7 @@
       else if (msg.type === "message") { addMessage(msg); }
       else if (msg.type === "typing") { showTyping(msg.sender); }
       else if (msg.type === "ended") { end(msg.timed_out); }
-      else if (msg.type === "error") { connEl.textContent = msg.text; }
+      else if (msg.type === "error") { refused(msg); }
     };
     socket.onclose = function () {
       if (ended) { return; }
@@ -141,6 +156,14 @@
       event.preventDefault();
       var text = textarea.value.trim();
       if (!text) { return; }
+      // Too long: say so and keep the text (a maxlength attribute would cut a paste without a word).
+      var max = parseInt(textarea.dataset.maxLength, 10) || 2000;
+      if (Array.from(text).length > max) {
+        sendError.textContent = fmt(T.tooLong, { n: Array.from(text).length, max: max });
+        sendError.hidden = false;
+        return;
+      }
+      sendError.hidden = true;
       var o = { clientId: newId(), text: text, sent: false };
       o.el = fillMessage(document.createElement("li"), role, text, "", true);
       list.appendChild(o.el);

@@ -91,3 +91,19 @@ def test_a_logged_in_member_is_paused_per_browser_session_too(client, member):
 
     assert client.post("/chat/", {"nickname": "stormvogel", "age": 15}).status_code == 429
     assert "Je wacht op een vrijwilliger" in start_chat_in_browser(other_browser).content.decode()
+
+
+def test_chats_started_by_everyone_together_are_limited_per_minute_whatever_the_cookies(settings, board):
+    # A script that drops its cookie each time is a new browser session every time (issue 13).
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "chat_start_all": (3, 60)}
+    for _ in range(3):
+        start_chat_in_browser(Client())
+
+    response = Client().post("/chat/", {"nickname": "stormvogel", "age": 15, "board": board.pk})
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Er starten nu heel veel mensen tegelijk een chat" in page
+    assert 'value="stormvogel"' in page
+    assert "0800-0113" in page
+    assert Chat.objects.count() == 3

@@ -244,7 +244,9 @@ def test_a_post_reported_by_enough_members_is_hidden_until_a_moderator_looks(
     post = PostFactory(topic=topic, body="Iets wat mensen melden")
     url = reverse("forum:post_report", args=[post.pk])
     for name in ("melder1", "melder2"):
-        client.force_login(MemberFactory(username=name))
+        reporter = MemberFactory(username=name)
+        PostFactory.create_batch(5, topic=topic, author=reporter)  # a track record: trusted to hide
+        client.force_login(reporter)
         submit(client, url, {"reason": "hurtful"})
 
     post.refresh_from_db()
