@@ -92,7 +92,8 @@ def test_structured_identifier_never_leaks_whatever_surrounds_it(before, identif
     text = f"{before} {left}{value}{right} {after}"
     published = screen(text).published_text
     assert value not in published
-    assert placeholder in published
+    # A run of digits after a stray "0" may be read as a phone number ("0 111222333"): removed either way.
+    assert placeholder in published or (value.isdigit() and "[telefoonnummer]" in published)
 
 
 SENTENCES = st.sampled_from(
