@@ -252,6 +252,20 @@ _NOT_AFTER_TITLE = frozenset(
 )
 _VOCATIVE_NEXT = frozenset("jij je jullie".split())
 _WITH_WORDS = frozenset("met tegen naast zonder".split())
+_ME = frozenset("ik mij me".split())
+# A verb for two, before "X en ik" ("gisteren waren roos en ik ..."), not "er was storm en ik was bang".
+_PLURAL_VERBS = frozenset(
+    "waren gingen hebben hadden zijn zaten gaan kwamen moesten mochten willen wilden zitten spelen speelden "
+    "kunnen konden zullen zouden".split()
+)
+_DETERMINERS = frozenset(
+    "een de het die deze dat dit mijn m'n mn je jouw zijn z'n haar onze ons jullie hun elke geen".split()
+)
+# What one does with someone ("met bas afgesproken"), after which a name that is also a word is a name.
+_DID_TOGETHER = frozenset(
+    "afgesproken afspreken gechild chillen gespeeld spelen gezoend zoenen gedanst gewandeld gefietst gebeld "
+    "gebeld geappt gepraat gesproken gelogeerd ruzie samen".split()
+)
 
 
 def _lowercase_name_in_context(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
@@ -277,6 +291,13 @@ def _lowercase_name_in_context(toks: list[_Tok], i: int, g: Gazetteers) -> tuple
         return 0.75, "context:vocative"
     if prev in _WITH_WORDS and i >= 2 and toks[i - 2].low not in FUNCTION_WORDS | {"samen"}:
         return 0.65, "context:met"
+    if prev in _WITH_WORDS and nxt in _DID_TOGETHER:
+        return 0.65, "context:met"  # "ik heb met bas afgesproken"
+    prev2 = toks[i - 2].low if i > 1 else ""
+    nxt2 = toks[i + 2].low if i + 2 < len(toks) else ""
+    before_me = nxt == "en" and nxt2 in _ME and (i == 0 or t.sentence_start or prev in _PLURAL_VERBS)
+    if prev not in _DETERMINERS and ((prev == "en" and prev2 in _ME) or before_me):
+        return 0.7, "context:ik en"  # "ik en storm gingen", "roos en ik waren"
     return 0.0, ""
 
 

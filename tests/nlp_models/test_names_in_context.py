@@ -45,3 +45,24 @@ def test_a_paypal_name_is_a_handle():
 
 def test_paying_with_paypal_is_no_handle():
     assert screen("ik betaal met paypal").published_text == "ik betaal met paypal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik en storm gingen naar het strand", "ik en [naam] gingen naar het strand"),
+        ("gisteren waren roos en ik bij de bios", "gisteren waren [naam] en ik bij de bios"),
+        ("roos en ik zijn vriendinnen", "[naam] en ik zijn vriendinnen"),
+        ("ik heb met bas afgesproken", "ik heb met [naam] afgesproken"),
+    ],
+)
+def test_a_lower_case_name_that_is_also_a_word_is_a_name_beside_ik(text, expected):
+    assert screen(text).published_text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["er was storm en ik was bang", "ik kocht een roos en ik gaf hem weg", "de storm en ik"],
+)
+def test_the_same_words_as_words_beside_ik_stay(text):
+    assert screen(text).published_text == text
