@@ -7,7 +7,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderatie")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
         from forum.signals import post_reported, post_submitted
         from moderation import receivers, roles
@@ -19,3 +19,6 @@ class ModerationConfig(AppConfig):
             receivers.screen_submitted_post, dispatch_uid="moderation.screen_submitted_post"
         )
         post_reported.connect(receivers.review_reported_post, dispatch_uid="moderation.review_reported_post")
+        post_save.connect(
+            receivers.announce_review_change, sender="moderation.Review", dispatch_uid="moderation.live_queue"
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +24,10 @@ def review_reported_post(sender: object, *, post_id: int, **kwargs: object) -> N
     post = Post.objects.filter(pk=post_id).first()
     if post is not None:
         review_for_report(post=post)
+
+
+def announce_review_change(sender: object, *, instance: Any, created: bool, **kwargs: object) -> None:
+    """Every saved review (new, claimed, decided, escalated) reaches the open queue pages, live."""
+    from moderation.events import queue_changed
+
+    queue_changed(review_id=instance.pk, urgent=instance.urgent, created=created)

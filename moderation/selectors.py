@@ -41,13 +41,32 @@ def skipped_board_ids(*, moderator: Member) -> list[int]:
     return list(pref.skipped_boards.values_list("pk", flat=True)) if pref else []
 
 
+REPORTED_CATEGORY = "gemeld"  # the queue's filter value for items members reported
+
+
 def queue_page(
-    *, moderator: Member, state: str, after: QueueCursor | None, limit: int = 50
+    *,
+    moderator: Member,
+    state: str,
+    after: QueueCursor | None,
+    limit: int = 50,
+    category: str = "",
+    board_id: int | None = None,
 ) -> tuple[list[Review], QueueCursor | None]:
-    """One page of the queue. Boards the moderator skips are left out, except urgent items."""
+    """One page of the queue. Boards the moderator skips are left out, except urgent items.
+
+    `category` keeps the items held for that reason (a finding type, or "gemeld" for reports);
+    `board_id` the items of one board.
+    """
     reviews = Review.objects.filter(state=state).select_related(
         "post", "post__author", "post__topic", "board", "claimed_by"
     )
+    if category == REPORTED_CATEGORY:
+        reviews = reviews.filter(kind=Review.Kind.REPORTED)
+    elif category:
+        reviews = reviews.filter(categories__contains=f"|{category}|")
+    if board_id is not None:
+        reviews = reviews.filter(board_id=board_id)
     skipped = skipped_board_ids(moderator=moderator)
     if skipped:
         reviews = reviews.exclude(Q(board_id__in=skipped) & Q(urgent=False))

@@ -38,7 +38,7 @@ def test_moderator_handles_urgent_first_then_rejects_an_insult_with_a_warning(br
     mod.goto("/beheer/moderatie/")
 
     first = mod.locator(".mod-item").first
-    assert "URGENT" in first.inner_text()
+    assert "Urgent" in first.inner_text()
     first.locator("a").click()
     assert mod.locator("[data-mod-blur]").get_attribute("class").count("mod-blurred") == 1
     mod.get_by_role("button", name="Toon de tekst (t)").click()
