@@ -54,7 +54,6 @@ def test_an_urgent_post_written_elsewhere_appears_in_the_open_queue_announced(
     expect(
         mod.locator("nav").get_by_role("link", name=re.compile(r"Wachtrij \(1, 1 urgent\)"))
     ).to_be_visible()
-    mod.screenshot(path="/tmp/wt14-live-queue.png", full_page=True)
     mod.keyboard.press("Escape")
     assert axe_serious(mod) == []
 
