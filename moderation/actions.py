@@ -227,11 +227,19 @@ def review_for_report(*, post: Post) -> Review | None:
         )
         if review is None:
             review = Review.objects.create(post=post, board_id=post.topic.board_id, kind=Review.Kind.REPORTED)
-            audit_record(action=AuditEntry.Action.REPORTED, post=post, summary=str(open_reports.count()))
+            reporter = open_reports.order_by("-created_at").select_related("reporter").first()
+            audit_record(
+                action=AuditEntry.Action.REPORTED,
+                actor=reporter.reporter if reporter else None,
+                actor_name=_("een lid"),
+                post=post,
+                summary=str(open_reports.count()),
+            )
         if post.status == Status.PUBLISHED and open_reports.count() >= settings.MODERATION_REPORTS_TO_HIDE:
             forum_services.post_hide(post=post)
             audit_record(
                 action=AuditEntry.Action.HIDDEN,
+                actor_name=_("automatisch"),
                 post=post,
                 summary=_("%(n)d meldingen") % {"n": open_reports.count()},
             )

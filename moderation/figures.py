@@ -15,6 +15,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from forum.models import Board, Post, Status
+from moderation.findings import finding_type
 from moderation.models import DailyFindingCount, Review
 
 
@@ -92,7 +93,7 @@ def team_figures(*, days: int = 30, now: dt.datetime | None = None) -> Figures:
         .annotate(n=Sum("count"))
         .order_by("-n")
     )
-    figures.removals = _bars([(kind, n) for kind, n in removals])
+    figures.removals = _bars([(str(finding_type(kind).label), n) for kind, n in removals])
 
     # Queue length at the end of each day: created by then, not yet decided then (one query).
     ends = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from forum.models import Member, Post
+from forum.models import Member, Post, Report
 from moderation.models import AuditEntry, ModeratorPreference, Review, Screening, Strike
 
 OPEN_STATES = (Review.State.OPEN, Review.State.ESCALATED)
@@ -99,6 +99,7 @@ class ReviewContext:
     strikes: list[Strike]
     age: int | None
     report_reasons: dict[str, int]
+    sensitive_ids: frozenset[int] = frozenset()  # history posts that were urgent or reported: blurred
 
 
 def review_context(*, review: Review) -> ReviewContext:
@@ -117,8 +118,22 @@ def review_context(*, review: Review) -> ReviewContext:
         strikes = list(
             Strike.objects.filter(member=author, expires_at__gt=timezone.now()).order_by("-created_at")
         )
-    reasons = dict(
-        post.reports.filter(resolved_at__isnull=True).values_list("reason").annotate(n=Count("id")).order_by()
+    labels = dict(Report.Reason.choices)
+    reasons = {
+        str(labels.get(reason, reason)): n
+        for reason, n in post.reports.filter(resolved_at__isnull=True)
+        .values_list("reason")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    sensitive = (
+        frozenset(
+            Review.objects.filter(post__in=[p.pk for p in history])
+            .filter(Q(urgent=True) | Q(kind=Review.Kind.REPORTED))
+            .values_list("post_id", flat=True)
+        )
+        if history
+        else frozenset()
     )
     return ReviewContext(
         review=review,
@@ -127,6 +142,7 @@ def review_context(*, review: Review) -> ReviewContext:
         strikes=strikes,
         age=author.current_age() if author else None,
         report_reasons=reasons,
+        sensitive_ids=sensitive,
     )
 
 

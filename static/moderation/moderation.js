@@ -6,6 +6,7 @@
   function reveal() {
     var text = review.querySelector("[data-mod-blur]");
     if (text) { text.classList.remove("mod-blurred"); }
+    review.querySelectorAll("[data-mod-blur-history]").forEach(function (el) { el.classList.remove("mod-blurred"); el.removeAttribute("aria-hidden"); });
     if (unblur) { unblur.setAttribute("aria-expanded", "true"); unblur.hidden = true; }
   }
   if (unblur) { unblur.addEventListener("click", reveal); }
