@@ -99,14 +99,37 @@ def do_publish(*, review: Review, moderator: Member, edited_text: str | None = N
     return review
 
 
-def do_reject(*, review: Review, moderator: Member, reason: str, warn: bool = False) -> Review:
-    """Reject the post with `reason`, the writer sees why; optionally give its writer a warning."""
+def check_reject(*, review: Review, reason: str, followup: str) -> None:
+    """A reason from the list; and an urgent item is never closed without its follow-up recorded."""
     if reason not in RejectReason.values:
         raise ValidationError(_("Kies een reden."), code="reason")
+    if followup and followup not in Review.FollowUp.values:
+        raise ValidationError(_("Kies hoe het is opgevolgd."), code="followup")
+    if review.urgent and not (followup or review.followup):
+        raise ValidationError(
+            _(
+                "Dit is een urgent bericht. Kies eerst wat er voor de schrijver is gedaan "
+                "(chat aangeboden, contact gelegd, doorgegeven aan een senior)."
+            ),
+            code="followup_needed",
+        )
+
+
+def do_reject(
+    *, review: Review, moderator: Member, reason: str, warn: bool = False, followup: str = ""
+) -> Review:
+    """Reject the post with `reason`, the writer sees why; optionally give its writer a warning.
+
+    For an urgent item `followup` (what was done for the writer) is required unless it was recorded.
+    """
     with transaction.atomic():
         review = _lock(review)
+        check_reject(review=review, reason=reason, followup=followup)
         check_can_decide(review=review, moderator=moderator)
         post = review.post
+        if followup:
+            review.followup = followup
+            review.followup_at = timezone.now()
         forum_services.post_reject(post=post, reason=reason)
         _close(review, moderator, Review.Outcome.REJECTED, reject_reason=reason)
         audit_record(
@@ -116,6 +139,13 @@ def do_reject(*, review: Review, moderator: Member, reason: str, warn: bool = Fa
             summary=RejectReason(reason).label[:300],
             details={"reason": reason, "warning": warn},
         )
+        if followup:
+            audit_record(
+                action=AuditEntry.Action.FOLLOWED_UP,
+                actor=moderator,
+                post=post,
+                summary=str(Review.FollowUp(followup).label),
+            )
         if warn and post.author is not None:
             do_warn(member=post.author, moderator=moderator, reason=reason, review=review)
     return review

@@ -105,7 +105,7 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             "post": post,
             "original_html": highlight(original, findings.get("body", [])) if original else None,
             "title_html": highlight(title_original, findings.get("title", [])) if title_original else None,
-            "reject_form": RejectForm(),
+            "reject_form": RejectForm(urgent=item.urgent),
             "edit_form": EditForm(initial={"text": original or post.body}),
             "followup_form": FollowUpForm(),
             "timeout_form": TimeOutForm(),
@@ -132,7 +132,7 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
             actions.do_publish(review=item, moderator=moderator, edited_text=form.cleaned_data["text"])
             messages.success(request, _("Aangepast en geplaatst."))
         elif action == "reject":
-            form = RejectForm(request.POST)
+            form = RejectForm(request.POST, urgent=item.urgent)
             if not form.is_valid():
                 raise ValidationError(_("Kies een reden."))
             actions.do_reject(
@@ -140,8 +140,19 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
                 moderator=moderator,
                 reason=form.cleaned_data["reason"],
                 warn=form.cleaned_data["warn"],
+                followup=form.cleaned_data.get("followup", ""),
             )
-            messages.success(request, _("Afgewezen."))
+            if item.urgent:
+                messages.success(
+                    request,
+                    _(
+                        "Afgewezen. De schrijver ziet de reden, met de chat en de hulplijnen; de opvolging is vastgelegd."
+                    ),
+                )
+            else:
+                messages.success(
+                    request, _("Afgewezen. De schrijver ziet de reden, met een link naar de regels.")
+                )
         elif action == "escalate":
             actions.do_escalate(review=item, moderator=moderator)
             messages.success(request, _("Doorgezet naar een senior moderator."))
