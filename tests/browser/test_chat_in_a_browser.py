@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chat.models import Chat, ChatRecord, Message
+from tests.browser.conftest import axe_serious
 from tests.conftest import PASSWORD
 from tests.forum.factories import PostFactory, TopicFactory
 
@@ -57,7 +58,18 @@ def test_a_young_person_and_a_volunteer_hold_a_whole_chat(
     young.get_by_role("log").get_by_text("Wanneer is de toets?").wait_for()
 
     # The volunteer ends the chat; the young person sees a clear end; the registration follows.
-    helper.get_by_role("button", name="Gesprek beëindigen").click()
+    helper.get_by_text("Gesprek beëindigen").click()  # asks first, and says what is deleted
+    assert helper.get_by_text("Het gesprek en alle berichten worden dan gewist").is_visible()
+    assert Chat.objects.get().status == "active"  # opening the question ends nothing
+    assert helper.get_by_role("button", name="Praat erover met iemand").count() == 0
+    assert helper.get_by_role("link", name="Praat erover met iemand").count() == 0
+    assert axe_serious(helper) == []
+    for number in ("0800-0113", "0800-0432", "112"):  # each helpline once on the young person's page
+        assert young.get_by_role("link", name=number, exact=True).count() == 1, number
+    young.get_by_text("Stoppen met chatten").click()
+    assert young.get_by_text("Het gesprek wordt dan gewist").is_visible()
+    young.get_by_text("Stoppen met chatten").click()  # changes their mind: the chat goes on
+    helper.get_by_role("button", name="Ja, beëindig en wis het gesprek").click()
     young.get_by_role("heading", name="Het gesprek is afgelopen").wait_for()
     helper.get_by_role("heading", name="Registratie van het gesprek").wait_for()
     helper.get_by_label("School").check()
