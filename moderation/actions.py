@@ -51,9 +51,11 @@ def do_claim(*, review: Review, moderator: Member) -> Review:
     with transaction.atomic():
         review = _lock(review)
         check_can_decide(review=review, moderator=moderator)
+        now = timezone.now()
         review.claimed_by = moderator
-        review.claimed_until = timezone.now() + dt.timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
-        review.save(update_fields=["claimed_by", "claimed_until"])
+        review.claimed_until = now + dt.timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
+        review.first_action_at = review.first_action_at or now
+        review.save(update_fields=["claimed_by", "claimed_until", "first_action_at"])
     return review
 
 
@@ -63,6 +65,7 @@ def _close(review: Review, moderator: Member, outcome: str, *, reject_reason: st
     review.reject_reason = reject_reason
     review.decided_by = moderator
     review.decided_at = timezone.now()
+    review.first_action_at = review.first_action_at or review.decided_at
     review.claimed_by = None
     review.claimed_until = None
     review.save()
@@ -157,9 +160,10 @@ def do_escalate(*, review: Review, moderator: Member) -> Review:
         check_can_decide(review=review, moderator=moderator)
         review.state = Review.State.ESCALATED
         review.escalated_at = timezone.now()
+        review.first_action_at = review.first_action_at or review.escalated_at
         review.claimed_by = None
         review.claimed_until = None
-        review.save(update_fields=["state", "escalated_at", "claimed_by", "claimed_until"])
+        review.save(update_fields=["state", "escalated_at", "first_action_at", "claimed_by", "claimed_until"])
         audit_record(action=AuditEntry.Action.ESCALATED, actor=moderator, post=review.post)
     return review
 

@@ -100,6 +100,9 @@ class Review(models.Model):
     # Why the filter held it: the finding types that are reasons to hold, as "|zelfdoding|weglopen|",
     # so that the queue can be filtered by one of them on any database (see moderation.findings).
     categories = models.CharField(max_length=300, blank=True, default="")
+    # When a moderator first did something with it (opened, decided or escalated): the team's
+    # "time to first action", most of all for urgent items.
+    first_action_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [

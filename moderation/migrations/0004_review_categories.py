@@ -26,6 +26,11 @@ class Migration(migrations.Migration):
             name='categories',
             field=models.CharField(blank=True, default='', max_length=300),
         ),
+        migrations.AddField(
+            model_name="review",
+            name="first_action_at",
+            field=models.DateTimeField(blank=True, null=True),
+        ),
         migrations.AlterField(
             model_name='review',
             name='followup',

@@ -33,3 +33,10 @@ def findings_readable(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for finding in findings:
         seen.setdefault(str(finding.get("type")), finding_view(finding))
     return list(seen.values())
+
+
+@register.simple_tag
+def render_chart(chart):  # type: ignore[no-untyped-def]
+    from moderation.charts import chart_render
+
+    return chart_render(chart)

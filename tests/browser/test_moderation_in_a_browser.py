@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -11,6 +15,9 @@ from moderation.services import post_screen
 from tests.browser.conftest import axe_serious, log_in_to_admin
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
+
+# Screenshots for a person to look at (make test leaves them here); never compared by the test.
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", tempfile.gettempdir()))
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -115,3 +122,47 @@ def test_a_rejected_cry_for_help_needs_a_follow_up_and_keeps_the_writer_s_help_b
     assert axe_serious(writer) == []
     mod.goto("/beheer/moderatie/logboek/")
     assert "chat aangeboden" in mod.locator("table.listing").inner_text()
+
+
+def test_the_figures_carry_titles_axes_values_and_tables_and_fit_a_phone(browser, live_server):
+    moderator_groups_ensure()
+    moderator = MemberFactory(username="moderator1", age=None)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    topic = TopicFactory(board=BoardFactory(name="School", slug="school"), title="Toetsen")
+    PostFactory(topic=topic, is_opening=True, body="Hoe leren jullie?")
+    held(MemberFactory(username="bel14"), topic, "bel me op 0612345678, zullen we afspreken bij het station?")
+    held(MemberFactory(username="stilte15"), topic, "ik wil dood, ik heb al pillen gespaard")
+    from moderation import actions
+    from moderation.models import Review
+
+    for review in Review.objects.all():
+        actions.do_claim(review=review, moderator=moderator)
+        actions.do_reject(review=review, moderator=moderator, reason="care", followup="chat_offered")
+
+    page = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}).new_page()
+    log_in_to_admin(page, "moderator1", PASSWORD)
+    page.goto("/beheer/moderatie/cijfers/")
+    removals = page.locator("#grafiek-weggehaald")
+    page.locator("#grafiek-per-moderator").screenshot(path=str(SHOTS / "figures-1280.png"))
+    svg = removals.locator("svg").inner_html()
+    assert "aantal keer weggehaald" in svg and "telefoonnummer" in svg  # axis label, a Dutch row label
+    assert ">1</text>" in svg  # the value on its bar
+    assert removals.get_by_role("table").get_by_role("row", name="telefoonnummer 1").is_visible()
+    per_moderator = page.locator("#grafiek-per-moderator")
+    assert "moderator1" in per_moderator.locator("svg").inner_html()
+    assert per_moderator.get_by_role("row", name="moderator1 2").is_visible()
+    urgent = page.locator("#grafiek-urgent")
+    assert "urgent binnengekomen" in urgent.locator("svg").inner_html()  # the legend
+    first_action = page.locator("#grafiek-eerste-actie")
+    assert "minuten tot eerste actie" in first_action.get_by_role("table").inner_text()
+    assert axe_serious(page) == []
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/beheer/moderatie/cijfers/")
+    widths = page.evaluate(
+        "() => [...document.querySelectorAll('.mod-chart-svg')].map(s => s.getBoundingClientRect().right)"
+    )
+    assert widths and max(widths) <= 376  # sub-pixel rounding
+    page.locator("#grafiek-weggehaald").screenshot(path=str(SHOTS / "figures-375.png"))
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    assert axe_serious(page) == []
