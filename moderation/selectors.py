@@ -170,3 +170,24 @@ def audit_search(
 
 def member_strikes(*, member: Member) -> QuerySet[Strike]:
     return Strike.objects.filter(member=member, expires_at__gt=timezone.now()).order_by("-created_at")
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    urgent: int
+    waiting: int
+    oldest: dt.datetime | None
+    my_claims: int
+
+
+def queue_summary(*, moderator: Member, now: dt.datetime | None = None) -> QueueSummary:
+    """What a moderator's admin home says first: urgent waiting, the oldest wait, their own claims."""
+    now = now or timezone.now()
+    open_items = Review.objects.filter(state__in=OPEN_STATES)
+    figures = open_items.aggregate(
+        urgent=Count("id", filter=Q(urgent=True)),
+        waiting=Count("id"),
+        mine=Count("id", filter=Q(claimed_by=moderator, claimed_until__gt=now)),
+    )
+    oldest = open_items.order_by("created_at").values_list("created_at", flat=True).first()
+    return QueueSummary(figures["urgent"], figures["waiting"], oldest, figures["mine"])

@@ -132,3 +132,15 @@ def test_volunteer_pages_show_no_codes(db, volunteer):
         response = c.get(url)
         assert response.status_code == 200, url
         assert [line for line in visible_lines(response.content.decode()) if CODES.search(line)] == [], url
+
+
+def test_a_moderator_s_admin_home_shows_the_queue_not_images_and_documents(busy_queue, moderator_client):
+    review = Review.objects.filter(urgent=False).first()
+    moderator_client.get(reverse("moderation:review", args=[review.pk]))  # claims it
+
+    text = " ".join(visible_lines(moderator_client.get("/beheer/").content.decode()))
+
+    assert "1 urgent bericht wacht" in text
+    assert "3 wachten, het oudste al" in text
+    assert "1 item heb jij opgepakt" in text
+    assert "0 Documenten" not in text and "0 Afbeeldingen" not in text
