@@ -50,7 +50,7 @@
     if (c.urgent) { title = "(" + c.urgent + " " + queue.dataset.textUrgentLabel + ") " + title; }
     document.title = title + suffix;
     var open = queue.querySelector("[data-count-open]");
-    if (open) { open.textContent = c.open; }
+    if (open) { open.textContent = c.open + (c.urgent ? ", " + c.urgent + " " + queue.dataset.textUrgentLabel : ""); }
     var waiting = c.open + c.escalated;
     var label = queue.dataset.titleOpen + " (" + waiting + (c.urgent ? ", " + c.urgent + " " + queue.dataset.textUrgentLabel : "") + ")";
     document.querySelectorAll("a[href$='/moderatie/'] .menuitem-label, a[href$='/moderatie/'] .sidebar-menu-item__label").forEach(function (el) {

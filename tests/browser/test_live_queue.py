@@ -50,6 +50,7 @@ def test_an_urgent_post_written_elsewhere_appears_in_the_open_queue_announced(
     expect(alert).to_be_visible()
     assert "Zelfdoding" in alert.inner_text()
     expect(mod).to_have_title(re.compile(r"^\(1 urgent\) Wachtrij \(1\)"))
+    expect(mod.get_by_role("link", name="Open (1, 1 urgent)")).to_be_visible()
     mod.get_by_role("button", name="Moderatie").click()
     expect(
         mod.locator("nav").get_by_role("link", name=re.compile(r"Wachtrij \(1, 1 urgent\)"))
