@@ -1,4 +1,4 @@
-"""ASGI: HTTP goes to Django; WebSockets (the chat) to Channels, with the session and user of the
+"""ASGI: HTTP goes to Django; WebSockets (the chat, the moderators' live queue) to Channels, with the session and user of the
 browser and only from the site's own hosts."""
 
 import os
@@ -13,11 +13,14 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from chat.routing import websocket_urlpatterns  # noqa: E402
+from chat.routing import websocket_urlpatterns as chat_websockets  # noqa: E402
+from moderation.routing import websocket_urlpatterns as moderation_websockets  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_application,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(chat_websockets + moderation_websockets))
+        ),
     }
 )

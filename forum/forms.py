@@ -111,13 +111,18 @@ class TopicForm(PlainForm):
     text = forms.CharField(
         label=_("Je bericht"),
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "data-max-length": settings.FORUM_POST_MAX_LENGTH}),
         help_text=_("Noem geen namen, telefoonnummers of adressen: die halen we weg."),
     )
 
 
 class ReplyForm(PlainForm):
-    text = forms.CharField(label=_("Jouw reactie"), strip=False, widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label=_("Jouw reactie"),
+        strip=False,
+        # No maxlength: a pasted text that is too long is kept whole, and the counter says how much to cut.
+        widget=forms.Textarea(attrs={"rows": 6, "data-max-length": settings.FORUM_POST_MAX_LENGTH}),
+    )
 
 
 class ReportForm(PlainForm):

@@ -25,7 +25,7 @@ from forum.forms import (
     TopicForm,
 )
 from forum.http import MemberRequest
-from forum.models import Board, Member, Post, Status, Topic
+from forum.models import Board, Member, Post, RejectReason, Status, Topic
 from forum.preview import preview_context
 from forum.ratelimit import (
     busy,
@@ -186,6 +186,13 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
             "recognised": selectors.recognised_post_ids(member=viewer, posts=posts),
             "form": form,
             "own_urgent": own_urgent,
+            # A cry for help a moderator did not place keeps its warm help box, not a rule-breaker's card.
+            "own_care_rejected": any(
+                p.status == Status.REJECTED
+                and p.reject_reason == RejectReason.CARE
+                and p.author_id == getattr(viewer, "pk", None)
+                for p in posts
+            ),
             "preview": preview,
             "own_pending": any(
                 p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts

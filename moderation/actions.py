@@ -52,9 +52,11 @@ def do_claim(*, review: Review, moderator: Member) -> Review:
     with transaction.atomic():
         review = _lock(review)
         check_can_decide(review=review, moderator=moderator)
+        now = timezone.now()
         review.claimed_by = moderator
-        review.claimed_until = timezone.now() + dt.timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
-        review.save(update_fields=["claimed_by", "claimed_until"])
+        review.claimed_until = now + dt.timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
+        review.first_action_at = review.first_action_at or now
+        review.save(update_fields=["claimed_by", "claimed_until", "first_action_at"])
     return review
 
 
@@ -64,6 +66,7 @@ def _close(review: Review, moderator: Member, outcome: str, *, reject_reason: st
     review.reject_reason = reject_reason
     review.decided_by = moderator
     review.decided_at = timezone.now()
+    review.first_action_at = review.first_action_at or review.decided_at
     review.claimed_by = None
     review.claimed_until = None
     review.save()
@@ -100,14 +103,37 @@ def do_publish(*, review: Review, moderator: Member, edited_text: str | None = N
     return review
 
 
-def do_reject(*, review: Review, moderator: Member, reason: str, warn: bool = False) -> Review:
-    """Reject the post with `reason`, the writer sees why; optionally give its writer a warning."""
+def check_reject(*, review: Review, reason: str, followup: str) -> None:
+    """A reason from the list; and an urgent item is never closed without its follow-up recorded."""
     if reason not in RejectReason.values:
         raise ValidationError(_("Kies een reden."), code="reason")
+    if followup and followup not in Review.FollowUp.values:
+        raise ValidationError(_("Kies hoe het is opgevolgd."), code="followup")
+    if review.urgent and not (followup or review.followup):
+        raise ValidationError(
+            _(
+                "Dit is een urgent bericht. Kies eerst wat er voor de schrijver is gedaan "
+                "(chat aangeboden, contact gelegd, doorgegeven aan een senior)."
+            ),
+            code="followup_needed",
+        )
+
+
+def do_reject(
+    *, review: Review, moderator: Member, reason: str, warn: bool = False, followup: str = ""
+) -> Review:
+    """Reject the post with `reason`, the writer sees why; optionally give its writer a warning.
+
+    For an urgent item `followup` (what was done for the writer) is required unless it was recorded.
+    """
     with transaction.atomic():
         review = _lock(review)
+        check_reject(review=review, reason=reason, followup=followup)
         check_can_decide(review=review, moderator=moderator)
         post = review.post
+        if followup:
+            review.followup = followup
+            review.followup_at = timezone.now()
         forum_services.post_reject(post=post, reason=reason)
         _close(review, moderator, Review.Outcome.REJECTED, reject_reason=reason)
         audit_record(
@@ -117,6 +143,13 @@ def do_reject(*, review: Review, moderator: Member, reason: str, warn: bool = Fa
             summary=RejectReason(reason).label[:300],
             details={"reason": reason, "warning": warn},
         )
+        if followup:
+            audit_record(
+                action=AuditEntry.Action.FOLLOWED_UP,
+                actor=moderator,
+                post=post,
+                summary=str(Review.FollowUp(followup).label),
+            )
         if warn and post.author is not None:
             do_warn(member=post.author, moderator=moderator, reason=reason, review=review)
     return review
@@ -128,9 +161,10 @@ def do_escalate(*, review: Review, moderator: Member) -> Review:
         check_can_decide(review=review, moderator=moderator)
         review.state = Review.State.ESCALATED
         review.escalated_at = timezone.now()
+        review.first_action_at = review.first_action_at or review.escalated_at
         review.claimed_by = None
         review.claimed_until = None
-        review.save(update_fields=["state", "escalated_at", "claimed_by", "claimed_until"])
+        review.save(update_fields=["state", "escalated_at", "first_action_at", "claimed_by", "claimed_until"])
         audit_record(action=AuditEntry.Action.ESCALATED, actor=moderator, post=review.post)
     return review
 
@@ -228,7 +262,14 @@ def review_for_report(*, post: Post) -> Review | None:
         )
         if review is None:
             review = Review.objects.create(post=post, board_id=post.topic.board_id, kind=Review.Kind.REPORTED)
-            audit_record(action=AuditEntry.Action.REPORTED, post=post, summary=str(open_reports.count()))
+            reporter = open_reports.order_by("-created_at").select_related("reporter").first()
+            audit_record(
+                action=AuditEntry.Action.REPORTED,
+                actor=reporter.reporter if reporter else None,
+                actor_name=_("een lid"),
+                post=post,
+                summary=str(open_reports.count()),
+            )
         if (
             post.status == Status.PUBLISHED
             and selectors.post_report_weight(post=post) >= settings.MODERATION_REPORTS_TO_HIDE
@@ -236,6 +277,7 @@ def review_for_report(*, post: Post) -> Review | None:
             forum_services.post_hide(post=post)
             audit_record(
                 action=AuditEntry.Action.HIDDEN,
+                actor_name=_("automatisch"),
                 post=post,
                 summary=_("%(n)d meldingen") % {"n": open_reports.count()},
             )

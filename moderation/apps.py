@@ -7,7 +7,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderatie")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
         from forum.signals import member_deleting, post_reported, post_submitted
         from moderation import receivers, roles
@@ -20,3 +20,6 @@ class ModerationConfig(AppConfig):
         )
         post_reported.connect(receivers.review_reported_post, dispatch_uid="moderation.review_reported_post")
         member_deleting.connect(receivers.forget_member, dispatch_uid="moderation.forget_member")
+        post_save.connect(
+            receivers.announce_review_change, sender="moderation.Review", dispatch_uid="moderation.live_queue"
+        )

@@ -18,8 +18,10 @@ def audit_record(
     member: Member | None = None,
     summary: str = "",
     details: dict[str, Any] | None = None,
+    actor_name: str = "",
 ) -> AuditEntry:
-    """Record who (a moderator, or the filter when `actor` is None) did what, to which post or member.
+    """Record who (a moderator or member, or the filter when `actor` is None) did what, to which
+    post or member. `actor_name` names an actor without an account ("automatisch").
 
     Never pass a post's words in `summary` or `details`: types, scores, reasons and ids only.
     """
@@ -28,7 +30,7 @@ def audit_record(
     return AuditEntry.objects.create(
         action=action,
         actor=actor,
-        actor_name=actor.username if actor else FILTER,
+        actor_name=actor.username if actor else (actor_name or FILTER),
         post_id_ref=post.pk if post else None,
         member_name=member.username if member else "",
         summary=summary[:300],

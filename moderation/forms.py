@@ -10,6 +10,19 @@ from moderation.models import Review
 class RejectForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reden (de schrijver ziet deze)"), choices=RejectReason.choices)
     warn = forms.BooleanField(label=_("Geef een waarschuwing"), required=False)
+    followup = forms.ChoiceField(
+        label=_("Wat is er voor de schrijver gedaan? (nodig bij een urgent bericht)"),
+        choices=[("", _("kies…")), *Review.FollowUp.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, urgent: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("auto_id", "id_reject_%s")  # the follow-up form on the same page has a `followup`
+        super().__init__(*args, **kwargs)
+        if urgent:
+            self.fields["reason"].initial = RejectReason.CARE
+        else:
+            del self.fields["followup"]
 
 
 class EditForm(forms.Form):

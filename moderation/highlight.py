@@ -7,9 +7,12 @@ from typing import Any
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from moderation.findings import finding_view
+
 
 def highlight(text: str, findings: list[dict[str, Any]]) -> SafeString:
-    """`text` as HTML with every finding wrapped in a <mark> naming its type, rule and score.
+    """`text` as HTML with every finding wrapped in a <mark> naming its kind in Dutch (how it was
+    found and how sure, as a tooltip).
 
     Findings are offsets into `text`; overlapping ones are shown once (the first).
     """
@@ -20,15 +23,15 @@ def highlight(text: str, findings: list[dict[str, Any]]) -> SafeString:
         if start < last or start >= end:
             continue
         parts.append(escape(text[last:start]))
+        view = finding_view(finding)
         parts.append(
             format_html(
-                '<mark class="finding" data-type="{}" title="{} · {} · {}">{}<span class="finding-type">{}</span></mark>',
+                '<mark class="finding" data-type="{}" title="{} · {}">{}<span class="finding-type">{}</span></mark>',
                 finding["type"],
-                finding["type"],
-                finding.get("source", ""),
-                finding.get("score", ""),
+                view["label"],
+                view["detail"],
                 text[start:end],
-                finding["type"],
+                view["label"],
             )
         )
         last = end

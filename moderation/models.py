@@ -71,7 +71,9 @@ class Review(models.Model):
         WITHDRAWN = "withdrawn", _("ingetrokken door de schrijver")
 
     class FollowUp(models.TextChoices):
+        CHAT_OFFERED = "chat_offered", _("chat aangeboden")
         CHAT = "chat", _("contact gelegd via de chat")
+        SENIOR = "senior", _("doorgegeven aan een senior moderator")
         REFERRED = "referred", _("doorverwezen (113, 112 of hulpverlening)")
         NO_CONTACT = "no_contact", _("geen contact mogelijk; collega ingelicht")
         NOT_NEEDED = "not_needed", _("achteraf niet nodig")
@@ -95,6 +97,12 @@ class Review(models.Model):
     reject_reason = models.CharField(max_length=20, choices=RejectReason.choices, blank=True)
     followup = models.CharField(max_length=12, choices=FollowUp.choices, blank=True)
     followup_at = models.DateTimeField(null=True, blank=True)
+    # Why the filter held it: the finding types that are reasons to hold, as "|zelfdoding|weglopen|",
+    # so that the queue can be filtered by one of them on any database (see moderation.findings).
+    categories = models.CharField(max_length=300, blank=True, default="")
+    # When a moderator first did something with it (opened, decided or escalated): the team's
+    # "time to first action", most of all for urgent items.
+    first_action_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -111,6 +119,10 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review {self.pk} of post {self.post_id} ({self.kind}, {self.state})"
+
+    @property
+    def category_list(self) -> list[str]:
+        return [c for c in self.categories.split("|") if c]
 
     @property
     def is_open(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -36,3 +37,10 @@ def forget_member(sender: object, *, member_id: int, nickname: str, **kwargs: ob
     # .update(), not save(): entries are never edited otherwise (AuditEntry.save refuses).
     AuditEntry.objects.filter(actor_id=member_id).update(actor_name=FORMER_MEMBER)
     AuditEntry.objects.filter(member_name=nickname).update(member_name=FORMER_MEMBER)
+
+
+def announce_review_change(sender: object, *, instance: Any, created: bool, **kwargs: object) -> None:
+    """Every saved review (new, claimed, decided, escalated) reaches the open queue pages, live."""
+    from moderation.events import queue_changed
+
+    queue_changed(review_id=instance.pk, urgent=instance.urgent, created=created)

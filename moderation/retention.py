@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from forum.models import HELD_STATUSES, Post, Topic
 from moderation.audit import audit_record
@@ -39,5 +40,14 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
             details += 1
         counts = {"originals": originals, "strikes": strikes, "audit_details": details}
         if any(counts.values()):
-            audit_record(action=AuditEntry.Action.RETENTION, summary=str(counts), details={})
+            audit_record(
+                action=AuditEntry.Action.RETENTION,
+                actor_name=gettext("automatisch"),
+                summary=gettext(
+                    "%(originals)d originele teksten, %(strikes)d verlopen waarschuwingen en "
+                    "%(details)d toelichtingen gewist"
+                )
+                % {"originals": originals, "strikes": strikes, "details": details},
+                details={},
+            )
     return counts

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from forum.models import Member, Post
+from forum.models import Member, Post, Report
 from moderation.models import AuditEntry, ModeratorPreference, Review, Screening, Strike
 
 OPEN_STATES = (Review.State.OPEN, Review.State.ESCALATED)
@@ -41,13 +41,32 @@ def skipped_board_ids(*, moderator: Member) -> list[int]:
     return list(pref.skipped_boards.values_list("pk", flat=True)) if pref else []
 
 
+REPORTED_CATEGORY = "gemeld"  # the queue's filter value for items members reported
+
+
 def queue_page(
-    *, moderator: Member, state: str, after: QueueCursor | None, limit: int = 50
+    *,
+    moderator: Member,
+    state: str,
+    after: QueueCursor | None,
+    limit: int = 50,
+    category: str = "",
+    board_id: int | None = None,
 ) -> tuple[list[Review], QueueCursor | None]:
-    """One page of the queue. Boards the moderator skips are left out, except urgent items."""
+    """One page of the queue. Boards the moderator skips are left out, except urgent items.
+
+    `category` keeps the items held for that reason (a finding type, or "gemeld" for reports);
+    `board_id` the items of one board.
+    """
     reviews = Review.objects.filter(state=state).select_related(
         "post", "post__author", "post__topic", "board", "claimed_by"
     )
+    if category == REPORTED_CATEGORY:
+        reviews = reviews.filter(kind=Review.Kind.REPORTED)
+    elif category:
+        reviews = reviews.filter(categories__contains=f"|{category}|")
+    if board_id is not None:
+        reviews = reviews.filter(board_id=board_id)
     skipped = skipped_board_ids(moderator=moderator)
     if skipped:
         reviews = reviews.exclude(Q(board_id__in=skipped) & Q(urgent=False))
@@ -80,6 +99,7 @@ class ReviewContext:
     strikes: list[Strike]
     age: int | None
     report_reasons: dict[str, int]
+    sensitive_ids: frozenset[int] = frozenset()  # history posts that were urgent or reported: blurred
 
 
 def review_context(*, review: Review) -> ReviewContext:
@@ -98,8 +118,22 @@ def review_context(*, review: Review) -> ReviewContext:
         strikes = list(
             Strike.objects.filter(member=author, expires_at__gt=timezone.now()).order_by("-created_at")
         )
-    reasons = dict(
-        post.reports.filter(resolved_at__isnull=True).values_list("reason").annotate(n=Count("id")).order_by()
+    labels = dict(Report.Reason.choices)
+    reasons = {
+        str(labels.get(reason, reason)): n
+        for reason, n in post.reports.filter(resolved_at__isnull=True)
+        .values_list("reason")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    sensitive = (
+        frozenset(
+            Review.objects.filter(post__in=[p.pk for p in history])
+            .filter(Q(urgent=True) | Q(kind=Review.Kind.REPORTED))
+            .values_list("post_id", flat=True)
+        )
+        if history
+        else frozenset()
     )
     return ReviewContext(
         review=review,
@@ -108,6 +142,7 @@ def review_context(*, review: Review) -> ReviewContext:
         strikes=strikes,
         age=author.current_age() if author else None,
         report_reasons=reasons,
+        sensitive_ids=sensitive,
     )
 
 
@@ -176,3 +211,24 @@ def post_report_weight(*, post: Post) -> int:
 
     reports = Report.objects.filter(post=post, resolved_at__isnull=True).select_related("reporter")
     return sum(reporter_weight(reporter=r.reporter) for r in reports)
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    urgent: int
+    waiting: int
+    oldest: dt.datetime | None
+    my_claims: int
+
+
+def queue_summary(*, moderator: Member, now: dt.datetime | None = None) -> QueueSummary:
+    """What a moderator's admin home says first: urgent waiting, the oldest wait, their own claims."""
+    now = now or timezone.now()
+    open_items = Review.objects.filter(state__in=OPEN_STATES)
+    figures = open_items.aggregate(
+        urgent=Count("id", filter=Q(urgent=True)),
+        waiting=Count("id"),
+        mine=Count("id", filter=Q(claimed_by=moderator, claimed_until__gt=now)),
+    )
+    oldest = open_items.order_by("created_at").values_list("created_at", flat=True).first()
+    return QueueSummary(figures["urgent"], figures["waiting"], oldest, figures["mine"])

@@ -17,6 +17,7 @@ from forum.crypto import unseal
 from forum.models import Post, Status
 from forum.services import ScreeningOutcome, post_record_screening
 from moderation.audit import audit_record
+from moderation.findings import categories_key
 from moderation.models import AuditEntry, DailyFindingCount, Review, Screening
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def post_screen(*, post_id: int) -> Post | None:
                 board_id=post.topic.board_id,
                 kind=Review.Kind.HELD,
                 urgent=decision == nlp_models.Decision.URGENT,
+                categories=categories_key([f for record in records for f in record.findings]),
             )
         _count_removals(records)
         audit_record(

@@ -9,14 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum.crypto import unseal
 from forum.http import MemberRequest
-from forum.models import Member
+from forum.models import Board, Member
 from moderation import actions, selectors
 from moderation.figures import team_figures
+from moderation.findings import hold_categories
 from moderation.forms import EditForm, FollowUpForm, PreferenceForm, RejectForm, TimeOutForm
 from moderation.highlight import highlight
 from moderation.models import AuditEntry, ModeratorPreference, Review
@@ -31,22 +33,49 @@ def _moderator(request: HttpRequest) -> Member:
 
 
 def queue(request: HttpRequest) -> HttpResponse:
+    """The queue; with `?deel=lijst` only its list, which the open page fetches when told of a change."""
     moderator = _moderator(request)
     state = Review.State.ESCALATED if request.GET.get("tab") == "doorgezet" else Review.State.OPEN
+    boards = list(Board.objects.order_by("name"))
+    board = next((b for b in boards if b.slug == request.GET.get("forum")), None)
+    categories = [(t.key, t.label) for t in hold_categories()]
+    categories.append((selectors.REPORTED_CATEGORY, _("gemeld door leden")))
+    category = request.GET.get("reden", "")
+    if category not in dict(categories):
+        category = ""
     items, next_cursor = selectors.queue_page(
-        moderator=moderator, state=state, after=selectors.QueueCursor.decode(request.GET.get("na"))
+        moderator=moderator,
+        state=state,
+        after=selectors.QueueCursor.decode(request.GET.get("na")),
+        category=category,
+        board_id=board.pk if board else None,
     )
-    return render(
-        request,
-        "moderation/queue.html",
-        {
-            "items": items,
-            "counts": selectors.queue_counts(),
-            "tab": state,
-            "now": timezone.now(),
-            "next_cursor": next_cursor and next_cursor.encode(),
-        },
-    )
+    filters = {
+        k: v
+        for k, v in (
+            ("tab", request.GET.get("tab", "")),
+            ("reden", category),
+            ("forum", board.slug if board else ""),
+        )
+        if v
+    }
+    context = {
+        "items": items,
+        "counts": selectors.queue_counts(),
+        "tab": state,
+        "now": timezone.now(),
+        "next_cursor": next_cursor and next_cursor.encode(),
+        "boards": boards,
+        "board": board,
+        "categories": categories,
+        "category": category,
+        "filter_query": urlencode(filters),
+        "tab_query": urlencode({k: v for k, v in filters.items() if k != "tab"}),
+        "moderator": moderator,
+    }
+    if request.GET.get("deel") == "lijst":
+        return render(request, "moderation/_queue_list.html", context)
+    return render(request, "moderation/queue.html", context)
 
 
 def review(request: HttpRequest, review_id: int) -> HttpResponse:
@@ -76,7 +105,7 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             "post": post,
             "original_html": highlight(original, findings.get("body", [])) if original else None,
             "title_html": highlight(title_original, findings.get("title", [])) if title_original else None,
-            "reject_form": RejectForm(),
+            "reject_form": RejectForm(urgent=item.urgent),
             "edit_form": EditForm(initial={"text": original or post.body}),
             "followup_form": FollowUpForm(),
             "timeout_form": TimeOutForm(),
@@ -103,7 +132,7 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
             actions.do_publish(review=item, moderator=moderator, edited_text=form.cleaned_data["text"])
             messages.success(request, _("Aangepast en geplaatst."))
         elif action == "reject":
-            form = RejectForm(request.POST)
+            form = RejectForm(request.POST, urgent=item.urgent)
             if not form.is_valid():
                 raise ValidationError(_("Kies een reden."))
             actions.do_reject(
@@ -111,8 +140,19 @@ def decide(request: HttpRequest, review_id: int) -> HttpResponse:
                 moderator=moderator,
                 reason=form.cleaned_data["reason"],
                 warn=form.cleaned_data["warn"],
+                followup=form.cleaned_data.get("followup", ""),
             )
-            messages.success(request, _("Afgewezen."))
+            if item.urgent:
+                messages.success(
+                    request,
+                    _(
+                        "Afgewezen. De schrijver ziet de reden, met de chat en de hulplijnen; de opvolging is vastgelegd."
+                    ),
+                )
+            else:
+                messages.success(
+                    request, _("Afgewezen. De schrijver ziet de reden, met een link naar de regels.")
+                )
         elif action == "escalate":
             actions.do_escalate(review=item, moderator=moderator)
             messages.success(request, _("Doorgezet naar een senior moderator."))

@@ -6,7 +6,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.site_summary import SummaryItem
 
 from moderation import selectors, urls
 
@@ -75,3 +77,26 @@ def register_moderation_menu():  # type: ignore[no-untyped-def]
         ]
     )
     return ModerationMenu(gettext_lazy("Moderatie"), menu, name="moderatie", icon_name="warning", order=50)
+
+
+class QueueSummaryItem(SummaryItem):
+    """The moderator's admin home starts with the queue: urgent waiting, the oldest wait, my claims."""
+
+    order = 10
+    template_name = "moderation/home_summary.html"
+
+    def get_context_data(self, parent_context):  # type: ignore[no-untyped-def]
+        return {"summary": selectors.queue_summary(moderator=self.request.user)}
+
+    def is_shown(self) -> bool:
+        return self.request.user.has_perm("moderation.moderate")
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)  # after images and documents add theirs
+def moderator_home_summary(request, summary_items):  # type: ignore[no-untyped-def]
+    if not request.user.has_perm("moderation.moderate"):
+        return
+    if not user_has_any_page_permission(request.user):
+        # A moderator does not work with images or documents: the queue is what they came for.
+        summary_items[:] = []
+    summary_items.append(QueueSummaryItem(request))

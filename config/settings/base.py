@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "cms.context_processors.site_help",
+                "chat.context_processors.volunteer",
             ],
         },
     },

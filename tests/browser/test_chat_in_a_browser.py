@@ -4,79 +4,14 @@ talk; the volunteer ends it and fills the registration. The WebSockets need a re
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
-from django.db import connection
 
 from chat.models import Chat, ChatRecord, Message
+from tests.browser.conftest import axe_serious
 from tests.conftest import PASSWORD
 from tests.forum.factories import PostFactory, TopicFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def database_url() -> str:
-    """The URL of the test database this process uses, for the server to use too."""
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def asgi_server(transactional_db):
-    """uvicorn serving config.asgi (HTTP and WebSockets) on a free loopback port; stopped after the
-    test, before the test database is emptied."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.chat.server_settings",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": "",  # one process: the in-memory channel layer
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--no-access-log", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/chat/", timeout=2)  # noqa: S310 (loopback)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(
-                    f"the ASGI server did not start:\n{server.stdout.read() if server.stdout else ''}"
-                )
-            time.sleep(0.2)
-    try:
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_young_person_and_a_volunteer_hold_a_whole_chat(
@@ -123,7 +58,18 @@ def test_a_young_person_and_a_volunteer_hold_a_whole_chat(
     young.get_by_role("log").get_by_text("Wanneer is de toets?").wait_for()
 
     # The volunteer ends the chat; the young person sees a clear end; the registration follows.
-    helper.get_by_role("button", name="Gesprek beëindigen").click()
+    helper.get_by_text("Gesprek beëindigen").click()  # asks first, and says what is deleted
+    assert helper.get_by_text("Het gesprek en alle berichten worden dan gewist").is_visible()
+    assert Chat.objects.get().status == "active"  # opening the question ends nothing
+    assert helper.get_by_role("button", name="Praat erover met iemand").count() == 0
+    assert helper.get_by_role("link", name="Praat erover met iemand").count() == 0
+    assert axe_serious(helper) == []
+    for number in ("0800-0113", "0800-0432", "112"):  # each helpline once on the young person's page
+        assert young.get_by_role("link", name=number, exact=True).count() == 1, number
+    young.get_by_text("Stoppen met chatten").click()
+    assert young.get_by_text("Het gesprek wordt dan gewist").is_visible()
+    young.get_by_text("Stoppen met chatten").click()  # changes their mind: the chat goes on
+    helper.get_by_role("button", name="Ja, beëindig en wis het gesprek").click()
     young.get_by_role("heading", name="Het gesprek is afgelopen").wait_for()
     helper.get_by_role("heading", name="Registratie van het gesprek").wait_for()
     helper.get_by_label("School").check()

@@ -83,6 +83,8 @@ def test_editor_writes_second_editor_approves_young_person_finds_it(browser, liv
         'footer button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
     ).click()
     admin.wait_for_url(lambda url: f"/pages/{page_id}/edit/" not in url)
+    admin.get_by_text("Goedgekeurd: „Pesten en buitensluiten” staat nu online.").wait_for()
+    assert "is gewijzigd" not in admin.locator(".messages").inner_text()
     context.close()
     assert Page.objects.get(pk=page_id).live
 

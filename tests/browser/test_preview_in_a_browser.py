@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
@@ -79,3 +80,25 @@ def test_a_birthday_is_explained_before_posting_and_what_is_posted_is_exactly_th
     published = page.locator(".post", has_text="Leer samen met mij").locator(".post-body")
     published.wait_for()
     assert published.inner_text() == previewed
+
+
+def test_the_counter_says_what_is_left_and_the_preview_says_why_it_stops_over_the_limit(browser, live_server):
+    from tests.browser.conftest import axe_serious
+
+    topic = a_topic()
+    page = logged_in_page(browser, live_server, javascript=True)
+    page.goto(topic.get_absolute_url())
+    assert page.get_by_text("Nog 5.000 tekens over").is_visible()
+
+    page.get_by_label("Jouw reactie").fill("Bel 06-12345678")
+    page.locator("[data-preview] .preview").wait_for()
+    assert page.get_by_text("Nog 4.985 tekens over").is_visible()
+
+    too_long = "a" * 5_010
+    page.get_by_label("Jouw reactie").fill(too_long)
+    counter = page.locator(".char-count")
+    expect(counter).to_have_text("10 tekens te veel: maak je tekst wat korter")
+    expect(page.locator("[aria-live=polite].visually-hidden")).to_have_text(counter.inner_text())  # announced
+    page.get_by_text("Het voorbeeld stopt, omdat je tekst langer is dan 5.000 tekens.").wait_for()
+    assert page.get_by_label("Jouw reactie").input_value() == too_long  # nothing typed is lost
+    assert axe_serious(page) == []

@@ -131,3 +131,11 @@ def test_the_scheduler_runs_every_minute_from_celery_beat(settings):
     schedules = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
 
     assert "cms.tasks.publish_scheduled" in schedules
+
+
+def test_wagtail_s_default_moderators_workflow_is_gone(db):
+    from wagtail.models import Task, Workflow
+
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name="Redactie: vier ogen", active=True).exists()
