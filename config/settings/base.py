@@ -35,6 +35,10 @@ CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS").split(","
 
 INSTALLED_APPS = [
     "daphne",  # runserver serves ASGI (the chat's WebSockets); must come before staticfiles
+    # Content types first: a test database is serialized app by app in this order, and restoring a
+    # Wagtail page or task looks its content type up (creating it if absent), so the content types
+    # must be back before the pages, or the restore makes a second row for the same model.
+    "django.contrib.contenttypes",
     "forum",
     "moderation",
     "cms",
@@ -56,7 +60,6 @@ INSTALLED_APPS = [
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
