@@ -23,11 +23,12 @@ run: install
 	@echo "Praatplein: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The gates CI runs: Django's checks, migrations in step with the models, lint, then every test.
+# The gates CI runs: Django's checks, migrations in step with the models, lint, types, then every test.
 test: install
 	$(PY) manage.py check --fail-level WARNING --settings=config.settings.test
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) -m ruff check .
+	$(PY) -m mypy .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

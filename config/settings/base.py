@@ -11,6 +11,7 @@ import base64
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -136,7 +137,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TIMEZONE = "Europe/Amsterdam"
 
-# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
+# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set. With
+# Elasticsearch the database backend is kept indexed beside it ("database"): searches go there while
+# Elasticsearch does not answer (cms.search), and /healthz says so.
+_DATABASE_SEARCH: dict[str, Any] = {"BACKEND": "wagtail.search.backends.database"}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # PostgreSQL's Dutch configuration for the information pages ("toetsen" finds "toets"); forum text
+    # is indexed as Dutch stems on every backend (forum.search_text).
+    _DATABASE_SEARCH["SEARCH_CONFIG"] = "dutch"
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -145,16 +153,15 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": env("ELASTICSEARCH_INDEX", "praatplein"),
             "TIMEOUT": 5,
-            "OPTIONS": {},
+            # One attempt: a server that is down must not hold a search up for retries.
+            "OPTIONS": {"max_retries": 0},
             # Dutch stemming and stop words for every text field (the index's default analyzer).
             "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
-        }
+        },
+        "database": _DATABASE_SEARCH,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    if "postgresql" in DATABASES["default"]["ENGINE"]:
-        # Dutch stemming: "toetsen" finds "toets". (SQLite's full-text search does not stem.)
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 
 # Original texts of held posts are encrypted at rest with this key (Fernet, urlsafe base64 of
 # 32 bytes). Outside production a key is derived from SECRET_KEY so the site runs as it is.
