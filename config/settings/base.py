@@ -232,6 +232,9 @@ LOGGING = {
         "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
         "django.channels.server": {"handlers": [], "level": "ERROR", "propagate": False},  # daphne runserver
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # runserver's own lines say the same on the console already.
+        "django.utils.autoreload": {"level": "WARNING"},
+        "daphne.server": {"level": "WARNING"},
     },
 }
 
