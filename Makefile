@@ -17,17 +17,23 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The server starts in the background; once it listens, the demo accounts and the address are
+# printed, last, where they stay in sight. Ctrl+C stops the server.
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	@echo "Praatplein: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py load_demo --no-accounts
+	@$(PY) manage.py runserver $(HOST):$(PORT) & server=$$!; \
+	trap 'pkill -TERM -P $$server; kill $$server 2>/dev/null' INT TERM EXIT; \
+	$(PY) -c "import socket, time; any(socket.socket().connect_ex(('$(HOST)', $(PORT))) == 0 or time.sleep(0.3) for _ in range(200))"; \
+	$(PY) manage.py load_demo --accounts-only --url http://$(HOST):$(PORT)/; \
+	wait $$server
 
-# The gates CI runs: Django's checks, migrations in step with the models, lint, then every test.
+# The gates CI runs: Django's checks, migrations in step with the models, lint, types, then every test.
 test: install
 	$(PY) manage.py check --fail-level WARNING --settings=config.settings.test
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) -m ruff check .
+	$(PY) -m mypy .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -12,6 +12,7 @@ import atexit
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -36,6 +37,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.models import RulesPage, TopicPage
 from config.page_cache import page_cache_versions
 from forum.models import Post, Status, Topic
+from forum.search_text import PLACEHOLDER, WORD, search_stems, without_placeholders, word_stem
 
 INFORMATION_PER_PAGE = 5
 FORUM_PER_PAGE = 10
@@ -46,6 +48,8 @@ MAX_FORUM_HITS = 200
 SNIPPET_LENGTH = 220
 # What a search found is kept this long at most (and forgotten as soon as the forum or the pages change).
 CACHE_SECONDS = 10 * 60
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,33 +90,39 @@ class SiteSearch:
 def search_terms(query: str) -> list[str]:
     """The word stems of a query used to highlight matches: "pesten" also marks "gepest" and "pestkop"."""
     stems = []
-    for word in re.findall(r"\w+", query.lower()):
+    for word in re.findall(r"\w+", without_placeholders(query).lower()):
         if len(word) < 2:
             continue
         stems.append(word[: max(4, len(word) - 2)] if len(word) > 4 else word)
+        stems.append(word_stem(word))
     return sorted(set(stems), key=len, reverse=True)
+
+
+def _marks(word: str, terms: list[str]) -> bool:
+    """Whether a word of a result is one of the query's: it contains a term, or has a term's stem."""
+    lower = word.lower()
+    return any(term in lower for term in terms) or word_stem(lower) in terms
 
 
 def highlight(text: str, *, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
     """A snippet of plain `text` of about `length` characters around the first match, HTML-escaped,
-    with every word containing a term wrapped in <mark>."""
+    with every word that matches a term (see _marks) wrapped in <mark>."""
     text = re.sub(r"\s+", " ", strip_tags(text)).strip()
-    pattern = (
-        re.compile(r"\w*(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
-        if terms
-        else None
-    )
+    words = list(WORD.finditer(text)) if terms else []
+    first = next((found for found in words if _marks(found.group(), terms)), None)
     start = 0
-    if pattern and (match := pattern.search(text)) and match.start() > length // 3:
-        start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    if first is not None and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
     snippet = text[start : start + length]
     if start + length < len(text):
         snippet = snippet[: snippet.rfind(" ")] if " " in snippet else snippet
     parts: list[str] = ["… " if start else ""]
     position = 0
-    for found in pattern.finditer(snippet) if pattern else []:
-        parts += [escape(snippet[position : found.start()]), "<mark>", escape(found.group()), "</mark>"]
-        position = found.end()
+    removed = [placeholder.span() for placeholder in PLACEHOLDER.finditer(snippet)]
+    for found in WORD.finditer(snippet) if terms else []:
+        if _marks(found.group(), terms) and not any(a <= found.start() < b for a, b in removed):
+            parts += [escape(snippet[position : found.start()]), "<mark>", escape(found.group()), "</mark>"]
+            position = found.end()
     parts += [escape(snippet[position:]), " …" if start + length < len(text) else ""]
     return mark_safe("".join(parts))  # noqa: S308 (every piece of text above is escaped)
 
@@ -132,16 +142,48 @@ def _page_text(page: Page, terms: list[str]) -> str:
     return intro
 
 
+# After Elasticsearch failed to answer, searches go to the database backend for this long before
+# Elasticsearch is tried again, so that a server that is down costs one failed attempt, not one a search.
+ELASTICSEARCH_RETRY_SECONDS = 30
+_elasticsearch_down_until = 0.0
+
+
+def search_backend_name() -> str:
+    """The backend searches go to now: "database", or "elasticsearch" while it answers."""
+    if _database_backend() or time.monotonic() < _elasticsearch_down_until:
+        return "database"
+    return "elasticsearch"
+
+
+def _search(queryset: QuerySet[Any], query: str, limit: int, operator: str, by_relevance: bool) -> list[Any]:
+    """Search the default backend; if that is Elasticsearch and it does not answer, the database
+    backend (settings keep it indexed beside Elasticsearch, as "database")."""
+    global _elasticsearch_down_until
+    if search_backend_name() == "elasticsearch":
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+
+        try:
+            backend = get_search_backend()
+            return list(
+                backend.search(query, queryset, operator=operator, order_by_relevance=by_relevance)[:limit]
+            )
+        except (TransportError, ApiError) as error:
+            logger.warning("Elasticsearch did not answer (%s); searching the database", type(error).__name__)
+            _elasticsearch_down_until = time.monotonic() + ELASTICSEARCH_RETRY_SECONDS
+    backend = get_search_backend("database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default")
+    return list(backend.search(query, queryset, operator=operator, order_by_relevance=by_relevance)[:limit])
+
+
 def _run(queryset: QuerySet[Any], query: str, limit: int, *, by_relevance: bool = True) -> list[Any]:
     """Search with every word required; if that finds nothing, with any word.
 
     Best matches first, or with `by_relevance` False the newest first (highest id), which the
     database backend answers without scoring every match: see _forum_hits.
     """
-    backend = get_search_backend()
-    hits = list(backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)[:limit])
+    hits = _search(queryset, query, limit, "and", by_relevance)
     if not hits and len(query.split()) > 1:
-        hits = list(backend.search(query, queryset, operator="or", order_by_relevance=by_relevance)[:limit])
+        hits = _search(queryset, query, limit, "or", by_relevance)
     return hits
 
 
@@ -193,7 +235,10 @@ def _forum_matches(query: str) -> list[_Match]:
     PostgreSQL). Without scores the newest MAX_FORUM_HITS are found at once, and on a forum the
     recent conversations are the ones to join. Elasticsearch scores cheaply: best first there.
     """
-    by_relevance = not _database_backend()
+    query = search_stems(query)  # as the forum is indexed: Dutch stems, no placeholders
+    if not query:
+        return []
+    by_relevance = search_backend_name() == "elasticsearch"
     topics = _run(
         Topic.objects.filter(status=Status.PUBLISHED).select_related("board"),
         query,

@@ -1,4 +1,4 @@
-"""GET /healthz: the state of the database, cache and broker, as JSON."""
+"""GET /healthz: the state of the database, cache and broker, and the search backend, as JSON."""
 
 from __future__ import annotations
 
@@ -32,6 +32,20 @@ def _broker() -> str:
     return "ok"
 
 
+def _search() -> str:
+    """Which backend answers searches: "database", "elasticsearch", or the database while
+    Elasticsearch does not answer (searches still work then, so this alone is not an error)."""
+    if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+        return "database"
+    from wagtail.search.backends import get_search_backend
+
+    try:
+        get_search_backend().es.info()  # type: ignore[attr-defined]
+    except Exception as exc:  # whatever stops Elasticsearch from answering
+        return f"database (Elasticsearch unreachable: {type(exc).__name__})"
+    return "elasticsearch"
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -42,4 +56,5 @@ def healthz(request: HttpRequest) -> JsonResponse:
         except Exception as exc:  # a health check reports every failure, whatever its kind
             checks[name] = f"error: {type(exc).__name__}"
     healthy = all(v in ("ok", "eager") for v in checks.values())
+    checks["search"] = _search()
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TextIO
 
 from django.contrib.auth.models import Group
+from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
 from forum.models import Board, Member, Post, Status, Topic
@@ -84,7 +85,8 @@ TOPICS = [
 
 
 def load(out: TextIO) -> None:
-    """Create the boards, the accounts and the topics (if missing) and print the accounts."""
+    """Create the boards, the accounts and the topics (if missing). The accounts are printed
+    last, by load_demo (accounts_write)."""
     for position, (name, slug, description) in enumerate(BOARDS):
         Board.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description, "position": position}
@@ -92,7 +94,11 @@ def load(out: TextIO) -> None:
     members = _accounts()
     _topics(members)
     boards_recount()  # the topics above are written directly, not through the services
-    out.write("Log in with (nickname / password):\n")
+    out.write(f"Forum: {len(BOARDS)} boards, {len(ACCOUNTS)} accounts, {len(TOPICS)} topics.\n")
+
+
+def accounts_write(out: TextIO | OutputWrapper) -> None:
+    out.write("Log in with (role / nickname / password):\n")
     for role, nickname, password, _group, _superuser in ACCOUNTS:
         out.write(f"  {role:<10} {nickname:<14} {password}\n")
 

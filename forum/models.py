@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from forum.search_text import search_stems
+
 
 class Member(AbstractUser):
     """A forum account. `username` is the nickname; no e-mail address or real name is asked."""
@@ -120,10 +122,12 @@ class Topic(index.Indexed, models.Model):
     last_activity_at = models.DateTimeField(default=timezone.now)
     reply_count = models.PositiveIntegerField(default=0)
 
-    # Only the published (filtered) title is ever indexed; see get_indexed_objects.
+    # Only the published (filtered) title is ever indexed (see get_indexed_objects), as Dutch stems
+    # without the filter's placeholders (forum.search_text); the board's name too, so that a search
+    # for "pesten" finds the conversations on the Pesten board.
     search_fields = [
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+        index.SearchField("search_title", boost=3),
+        index.SearchField("search_board"),
         index.FilterField("status"),
         index.FilterField("board_id"),
         index.FilterField("last_activity_at"),
@@ -144,7 +148,13 @@ class Topic(index.Indexed, models.Model):
 
     @classmethod
     def get_indexed_objects(cls) -> models.QuerySet[Topic]:
-        return super().get_indexed_objects().filter(status=Status.PUBLISHED)
+        return super().get_indexed_objects().filter(status=Status.PUBLISHED).select_related("board")
+
+    def search_title(self) -> str:
+        return search_stems(self.title)
+
+    def search_board(self) -> str:
+        return search_stems(self.board.name)
 
 
 class Post(index.Indexed, models.Model):
@@ -164,7 +174,7 @@ class Post(index.Indexed, models.Model):
 
     # Only the filtered text of published posts is indexed, never an original.
     search_fields = [
-        index.SearchField("body"),
+        index.SearchField("search_body"),
         index.FilterField("status"),
         index.FilterField("topic_id"),
         index.FilterField("created_at"),
@@ -189,6 +199,10 @@ class Post(index.Indexed, models.Model):
     @classmethod
     def get_indexed_objects(cls) -> models.QuerySet[Post]:
         return super().get_indexed_objects().filter(status=Status.PUBLISHED, topic__status=Status.PUBLISHED)
+
+    def search_body(self) -> str:
+        """The filtered text as the index holds it: Dutch stems, without placeholders."""
+        return search_stems(self.body)
 
 
 class Reaction(models.Model):

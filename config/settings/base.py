@@ -11,6 +11,7 @@ import base64
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,10 @@ CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS").split(","
 
 INSTALLED_APPS = [
     "daphne",  # runserver serves ASGI (the chat's WebSockets); must come before staticfiles
+    # Content types first: a test database is serialized app by app in this order, and restoring a
+    # Wagtail page or task looks its content type up (creating it if absent), so the content types
+    # must be back before the pages, or the restore makes a second row for the same model.
+    "django.contrib.contenttypes",
     "forum",
     "moderation",
     "cms",
@@ -58,7 +63,6 @@ INSTALLED_APPS = [
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -143,7 +147,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TIMEZONE = "Europe/Amsterdam"
 
-# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set.
+# Search: Wagtail's database backend, or Elasticsearch 9 when ELASTICSEARCH_URL is set. With
+# Elasticsearch the database backend is kept indexed beside it ("database"): searches go there while
+# Elasticsearch does not answer (cms.search), and /healthz says so.
+_DATABASE_SEARCH: dict[str, Any] = {"BACKEND": "wagtail.search.backends.database"}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # PostgreSQL's Dutch configuration for the information pages ("toetsen" finds "toets"); forum text
+    # is indexed as Dutch stems on every backend (forum.search_text).
+    _DATABASE_SEARCH["SEARCH_CONFIG"] = "dutch"
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -152,16 +163,15 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": env("ELASTICSEARCH_INDEX", "praatplein"),
             "TIMEOUT": 5,
-            "OPTIONS": {},
+            # One attempt: a server that is down must not hold a search up for retries.
+            "OPTIONS": {"max_retries": 0},
             # Dutch stemming and stop words for every text field (the index's default analyzer).
             "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}},
-        }
+        },
+        "database": _DATABASE_SEARCH,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    if "postgresql" in DATABASES["default"]["ENGINE"]:
-        # Dutch stemming: "toetsen" finds "toets". (SQLite's full-text search does not stem.)
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
 
 # Original texts of held posts are encrypted at rest with this key (Fernet, urlsafe base64 of
 # 32 bytes). Outside production a key is derived from SECRET_KEY so the site runs as it is.
@@ -225,6 +235,10 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 # Every handler blanks IP addresses and the servers' access logs are dropped (config/log_scrub.py):
 # no client address reaches a log, from Django, uvicorn, daphne, gunicorn or Celery.
 LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
+# runserver's own lines say the same on the console already (a quiet `make run`).
+LOGGING["loggers"].update(
+    {"django.utils.autoreload": {"level": "WARNING"}, "daphne.server": {"level": "WARNING"}}
+)
 
 # --- Praatplein ---------------------------------------------------------------------------
 FORUM_MIN_AGE = env_int("FORUM_MIN_AGE", 12)

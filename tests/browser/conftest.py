@@ -27,12 +27,25 @@ LAUNCH_ARGS = [
 ]
 
 
+MISSING = "Chromium is not installed (apt-get install chromium); the browser tests are skipped"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Without Chromium every browser test skips for the same reason: report it on one line,
+    not one line per test file."""
+    outcome = yield
+    report = outcome.get_result()
+    if CHROMIUM is None and report.skipped and isinstance(report.longrepr, tuple):
+        report.longrepr = (__file__, None, MISSING)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail("Chromium is not installed (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
+        pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright
 
     # Playwright runs an event loop in this thread; Django's ORM calls from the live server's own

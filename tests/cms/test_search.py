@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
 from cms.models import TopicPage
@@ -88,9 +87,6 @@ def test_many_results_are_paginated(client, bullying_board):
     assert second.count('class="result"') == 2
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="Dutch stemming needs PostgreSQL (or Elasticsearch)"
-)
 def test_dutch_stemming_finds_other_forms_of_a_word(client, bullying_board):
     TopicFactory(board=bullying_board, title="Mijn ouders gaan scheiden")
 
@@ -109,3 +105,84 @@ def test_every_search_counts_for_the_editors_popular_searches(client, bullying_p
     _search(client, "pesten")
 
     assert Query.get("pesten").hits == 2
+
+
+def test_pesten_lists_the_topics_of_the_pesten_board_beside_the_information_pages(client, bullying_page):
+    # The demo's conversation on the Pesten board: not one form of "pesten" in its words.
+    topic = TopicFactory(board=bullying_page.boards.first(), title="Ze lachen me uit in de groepsapp")
+    PostFactory(topic=topic, is_opening=True, body="Ze sturen steeds foto's van mij met rare teksten.")
+
+    html = _search(client, "pesten")
+
+    assert html.index(f'href="{bullying_page.url}"') < html.index('id="forum-kop"')
+    assert html.index('id="forum-kop"') < html.index(f'href="{topic.get_absolute_url()}"')
+
+
+@pytest.mark.parametrize("q", ["gepest", "pesten", "pest"])
+def test_every_form_of_pesten_finds_the_others_and_is_highlighted(client, board, q):
+    said = TopicFactory(board=board, title="In de klas")
+    PostFactory(topic=said, is_opening=True, body="Ik word gepest, sinds de zomer.")
+    told = TopicFactory(board=board, title="Iemand helpen")
+    PostFactory(topic=told, is_opening=True, body="Wat doe je tegen pesten?")
+
+    html = _search(client, q)
+
+    assert said.get_absolute_url() in html and told.get_absolute_url() in html
+    assert "<mark>gepest</mark>" in html and "<mark>pesten</mark>" in html
+
+
+def test_what_the_filter_removed_is_never_found_but_the_word_itself_is(client, bullying_board):
+    board = bullying_board
+    removed = TopicFactory(board=board, title="Wie wil er chatten?")
+    PostFactory(
+        topic=removed, is_opening=True, body="Bel me op [telefoonnummer], ik ben [naam] van [school], *** zeg"
+    )
+    spoken = TopicFactory(board=board, title="Mijn telefoonnummer geef ik nooit")
+    PostFactory(topic=spoken, is_opening=True, body="Dat houd ik voor mezelf.")
+
+    html = _search(client, "telefoonnummer")
+
+    assert spoken.get_absolute_url() in html
+    assert removed.get_absolute_url() not in html
+    for q in ["[naam]", "naam", "school", "[school]", "***"]:
+        assert removed.get_absolute_url() not in _search(client, q), q
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    """Elasticsearch configured at a port where nothing listens, the database backend beside it."""
+    import cms.search
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [f"http://127.0.0.1:{_closed_port()}"],
+            "INDEX": "praatplein-test",
+            "TIMEOUT": 2,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    yield
+    cms.search._elasticsearch_down_until = 0.0
+
+
+def test_search_answers_from_the_database_when_elasticsearch_does_not(client, board, elasticsearch_down):
+    topic = TopicFactory(board=board, title="In de pauze")
+    PostFactory(topic=topic, is_opening=True, body="Pesten: ze pakken mijn tas af.")
+
+    html = _search(client, "gepest")
+
+    assert topic.get_absolute_url() in html
+    assert "<mark>Pesten</mark>" in html
+    health = client.get("/healthz").json()
+    assert health["status"] == "ok"
+    assert health["search"] == "database (Elasticsearch unreachable: ConnectionError)"

@@ -65,7 +65,13 @@ def test_healthz_reports_database_cache_and_broker(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "eager"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "broker": "eager",
+        "search": "database",
+    }
 
 
 @pytest.mark.django_db
