@@ -128,6 +128,8 @@ def source_label(source: str) -> str:
     kind, _sep, rest = source.partition(":")
     if source.startswith(COMBINATION_PREFIX):
         return _("combinatie van feiten")
+    if kind == "model":
+        return _("taalmodel")
     words = {
         "rule": _("regel"),
         "names": _("namen"),
@@ -173,3 +175,21 @@ def categories_key(findings: list[dict[str, Any]]) -> str:
             break
         key += f"|{kind}"
     return f"{key}|" if key else ""
+
+
+def model_reading(text: str) -> dict[str, Any] | None:
+    """What the learned layer reads in a held text, for the moderator while the original exists:
+    the category in Dutch, how likely, and the words that weighed most (never stored)."""
+    from nlp_models.pipeline import read
+
+    from moderation.services import filter_config
+
+    reading = read(text, config=filter_config())
+    if reading is None or reading.category == "none":
+        return None
+    return {
+        "label": reading.label,
+        "decision": decision_label(reading.decision.value),
+        "probability": number_format(reading.probability * 100, 0),
+        "words": list(reading.words),
+    }

@@ -18,7 +18,7 @@ from forum.http import MemberRequest
 from forum.models import Board, Member
 from moderation import actions, selectors
 from moderation.figures import team_figures
-from moderation.findings import hold_categories
+from moderation.findings import hold_categories, model_reading
 from moderation.forms import EditForm, FollowUpForm, PreferenceForm, RejectForm, TimeOutForm
 from moderation.highlight import highlight
 from moderation.models import AuditEntry, ModeratorPreference, Review
@@ -111,6 +111,7 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             "timeout_form": TimeOutForm(),
             "blurred": item.urgent or item.kind == Review.Kind.REPORTED,
             "claimed_by_other": item.claimed_by_other(moderator.pk),
+            "model_reading": model_reading(original) if original else None,
         },
     )
 

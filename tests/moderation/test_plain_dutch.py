@@ -144,3 +144,21 @@ def test_a_moderator_s_admin_home_shows_the_queue_not_images_and_documents(busy_
     assert "3 wachten, het oudste al" in text
     assert "1 item heb jij opgepakt" in text
     assert "0 Documenten" not in text and "0 Afbeeldingen" not in text
+
+
+def test_the_item_says_what_the_language_model_reads_and_which_words_weighed_most(moderator_client, topic):
+    from forum import services
+    from moderation.services import post_screen
+
+    post = services.post_reply(
+        author=MemberFactory(username="regenboog9"),
+        topic=topic,
+        text="heb op internet opgezocht hoeveel ik er moet nemen. zaterdag zijn mijn ouders weg",
+    )
+    post_screen(post_id=post.pk)
+    review = Review.objects.get(post=post)
+    page = moderator_client.get(reverse("moderation:review", args=[review.pk])).content.decode()
+    assert "Het taalmodel leest hierin" in page
+    assert "zelfdoding" in page
+    assert "Woorden die het zwaarst wogen" in page
+    assert "post_classifier" not in page  # the model's file name is no word for a moderator
