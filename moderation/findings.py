@@ -180,9 +180,8 @@ def categories_key(findings: list[dict[str, Any]]) -> str:
 def model_reading(text: str) -> dict[str, Any] | None:
     """What the learned layer reads in a held text, for the moderator while the original exists:
     the category in Dutch, how likely, and the words that weighed most (never stored)."""
-    from nlp_models.pipeline import read
-
     from moderation.services import filter_config
+    from nlp_models.pipeline import read
 
     reading = read(text, config=filter_config())
     if reading is None or reading.category == "none":
