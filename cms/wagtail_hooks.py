@@ -64,9 +64,13 @@ def say_what_the_workflow_action_did(request: HttpRequest, page: Any) -> None:
     elif action == "approve":
         text = gettext("Goedgekeurd: „%(title)s” gaat naar de volgende stap.") % {"title": title}
     else:
-        text = gettext("Afgekeurd: „%(title)s” gaat terug naar de schrijver, met je opmerking.") % {"title": title}
+        text = gettext("Afgekeurd: „%(title)s” gaat terug naar de schrijver, met je opmerking.") % {
+            "title": title
+        }
     # Wagtail's own "gewijzigd" message for this page is replaced; any other message stays.
-    kept = [m for m in messages.get_messages(request) if not (m.level == messages.SUCCESS and title in str(m))]
+    kept = [
+        m for m in messages.get_messages(request) if not (m.level == messages.SUCCESS and title in str(m))
+    ]
     for message in kept:
         messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
     messages.success(request, text)

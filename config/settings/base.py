@@ -11,7 +11,7 @@ import base64
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -236,7 +236,7 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 # no client address reaches a log, from Django, uvicorn, daphne, gunicorn or Celery.
 LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 # runserver's own lines say the same on the console already (a quiet `make run`).
-LOGGING["loggers"].update(
+cast(dict, LOGGING["loggers"]).update(
     {"django.utils.autoreload": {"level": "WARNING"}, "daphne.server": {"level": "WARNING"}}
 )
 
