@@ -1,10 +1,12 @@
 """The decision rules as data (nlp_models/rules/*.toml over nlp_models/lexicon/): every example of every
-rule behaves as its file says, the loaded rules are the ones signals.py held in Python before the move,
-and a mistake in a rule file is reported with the file and the rule."""
+rule behaves as its file says, and a mistake in a rule file is reported with the file and the rule.
+
+That the move from Python changed no rule is checked once by `python -m nlp_models.rules.fidelity`
+(exact pattern strings against a snapshot taken before the move), not here: a test against a snapshot
+would make every new phrase a snapshot update."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,10 +14,6 @@ import pytest
 
 from nlp_models import profanity, signals
 from nlp_models.rules import Lexicon, RuleFileError, lexicon, load_file, load_rules
-
-# The 38 rules as signals.py compiled them in Python, written out before the definitions were deleted
-# (commit 0801034): name, category, decision, score, every alternative, the veto and the two flags.
-BEFORE = json.loads((Path(__file__).parent / "data" / "rules_before.json").read_text(encoding="utf-8"))
 
 EXAMPLES = [
     (rule.name, kind, text)
@@ -37,41 +35,16 @@ def test_every_example_of_every_rule_is_held_or_left_as_its_rule_file_says(name,
 
 
 def test_every_rule_has_at_least_two_examples_of_each_kind():
-    assert len(signals.RULES) == 38
+    assert len(signals.RULES) >= 38
     assert all(len(r.match) >= 2 and len(r.no_match) >= 2 for r in signals.RULES)
 
 
-@pytest.mark.parametrize("before", BEFORE["rules"], ids=[r["name"] for r in BEFORE["rules"]])
-def test_a_loaded_rule_compiles_to_exactly_the_regex_signals_py_held_before(before):
-    rule = {r.name: r for r in signals.RULES}[before["name"]]
-    assert list(rule.parts) == before["parts"]
-    assert rule.pattern.pattern == before["pattern"]
-    assert (rule.category, rule.decision.value, rule.score) == (
-        before["category"],
-        before["decision"],
-        before["score"],
-    )
-    assert (rule.veto.pattern if rule.veto else None) == before["veto"]
-    assert (rule.game_veto, rule.reported_speech_veto) == (
-        before["game_veto"],
-        before["reported_speech_veto"],
-    )
-
-
-def test_no_rule_was_lost_or_added_in_the_move():
-    assert sorted(r.name for r in signals.RULES) == sorted(r["name"] for r in BEFORE["rules"])
-
-
-def test_the_game_and_reported_speech_vetoes_read_the_same_words_as_before():
-    assert signals._GAME.pattern == BEFORE["extra"]["game"]
-    assert signals._REPORTED.pattern == BEFORE["extra"]["reported"]
-
-
-def test_profanity_reads_its_word_lists_from_the_shared_lexicon_unchanged():
-    before = BEFORE["profanity"]
-    assert profanity.ALWAYS == lexicon().words("curse") == frozenset(before["ALWAYS"])
-    assert list(profanity.ROOTS) == list(lexicon().entries("curse_root")) == before["ROOTS"]
-    assert list(profanity.SUFFIXES) == list(lexicon().entries("curse_suffix")) == before["SUFFIXES"]
+def test_profanity_reads_its_word_lists_from_the_shared_lexicon():
+    assert profanity.ALWAYS == lexicon().words("curse")
+    assert profanity.ROOTS == lexicon().entries("curse_root")
+    assert profanity.SUFFIXES == lexicon().entries("curse_suffix")
+    assert profanity.judge("kankerleraar") == "always"  # a root from curse_root.txt
+    assert profanity.judge("vuilehoer") == "always"  # a suffix from curse_suffix.txt
 
 
 # --- mistakes in a rule file -----------------------------------------------------------------------
