@@ -8,8 +8,9 @@ A rule names its category in Dutch for the moderator, e.g. "zelfdoding" or "afsp
 Figures of speech ("dood van het lachen", "ik schaam me dood") never match an urgent rule:
 those rules need a first-person wish or act ("ik wil dood", "ik snij mezelf").
 
-Two checks stay in code, because each is a small algorithm rather than a list of phrases: the farewell
-cues (weak cues whose weights add up) and the sextortion check (an image and leverage near each other).
+The farewell cues are data too (a `[[weighted]]` table: weak cues whose weights add up). The sextortion
+check stays in code: two pairs of patterns, each looked for within a window around the other, with the
+first pair's span winning, is a small algorithm rather than a list of phrases.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 
 from nlp_models.prefilter import Prefilter
 from nlp_models.profanity import normalise
-from nlp_models.rules import Rule, lexicon, load_rules
+from nlp_models.rules import Rule, lexicon, load_rules, load_weighted
 from nlp_models.types import Decision, Finding
 
 __all__ = ["PREFILTER", "RULES", "Rule", "find_signals"]
@@ -29,41 +30,9 @@ _GAME = re.compile(lexicon().expand(r"\b{game}\b"))
 # Words that report what another said, just before an insult: the writer was called it, did not say it.
 _REPORTED = re.compile(lexicon().expand(r"\b{reporting_verb}\b"))
 
-# Cues that are weak alone but together show a farewell or a plan (weights add up to 1.0).
-_FAREWELL_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(p), w)
-    for p, w in (
-        (r"\b(?:mijn|m'n|mn)\s+laatste\s+(?:bericht|post|keer\s+hier)\b", 0.7),
-        (r"\b(?:pillen|tabletten|mesje|touw|strop)\b", 0.4),
-        (r"\b(?:liggen|ligt|heb\s+ik)\s+(?:al\s+)?klaar\b|\bklaargelegd\b", 0.4),
-        (r"\bafscheid\w*\b", 0.4),
-        (
-            r"\bbrief\b.{0,25}\bgeschreven\b|\bgeschreven\b.{0,15}\bbrief\b|\bbrief\s+voor\s+(?:mijn|m'n|mn)\b",
-            0.3,
-        ),
-        (r"\b(?:het\s+)?wordt\s+(?:gewoon\s+)?(?:nooit\s+|niet\s+)(?:meer\s+)?beter\b", 0.3),
-        (
-            r"\b(?:zo\s+)?moe\s+van\s+alles\b|"
-            r"\bik\s+ben\s+op\b|\bik\s+kan\s+niet\s+meer\b(?!\s+(?:van\s+het\s+lachen|stoppen))",
-            0.35,
-        ),
-        (
-            r"\b(?:vanavond|vannacht|morgen|straks|vandaag)\b.{0,40}\b(?:ga\s+ik\s+het\s+doen|doe\s+ik\s+het)\b|"
-            r"\bik\s+(?:ga\s+)?het\s+(?:vanavond|vannacht|straks)\s+doen\b",
-            0.5,
-        ),
-        (r"\b(?:bedankt|dank)\s+(?:jullie\s+)?voor\s+(?:alles|alle)\b", 0.2),
-        (r"\bsorry\W*$", 0.2),
-        (r"\b(?:niks|niets)\s+(?:meer\s+)?waard\b|\bik\s+ben\s+een\s+last\b", 0.4),
-        (r"\bniemand\s+(?:zou|zal)\s+(?:het\s+)?(?:merken|missen)\b", 0.6),
-        (
-            r"\b(?:beter\s+af\s+(?:\w+\s+){0,2}zonder\s+(?:mij|me)|zonder\s+(?:mij|me)\s+(?:\w+\s+){0,2}beter\s+af)\b",
-            0.7,
-        ),
-        (r"\bik\s+hou\s+het\s+(?:\w+\s+){0,2}niet\s+meer\s+vol\b", 0.35),
-        (r"\bik\s+heb\s+(?:een|mijn|al\s+een)\s+plan\b(?!\s+(?:voor|om\s+te\s+(?:leren|sparen)))", 0.4),
-    )
-)
+# Cues that are weak alone but together show a farewell or a plan (rules/suicide.toml, [[weighted]]).
+(_FAREWELL,) = load_weighted()  # the one such table today; a second would need its own loop below
+_FAREWELL_CUES = _FAREWELL.cues
 
 
 _INTIMATE_IMAGE = re.compile(
@@ -138,16 +107,16 @@ def find_signals(text: str) -> list[Finding]:
         if m:
             weight += w
             cue_start, cue_end = min(cue_start, m.start()), max(cue_end, m.end())
-    if weight >= 1.0:
+    if weight >= _FAREWELL.threshold:
         found.append(
             Finding(
-                "zelfdoding",
+                _FAREWELL.category,
                 norm.origin[cue_start],
                 norm.origin[cue_end - 1] + 1,
                 min(0.95, 0.5 + weight / 3),
-                "rule:farewell_cues",
+                f"rule:{_FAREWELL.name}",
                 None,
-                Decision.URGENT,
+                _FAREWELL.decision,
             )
         )
     for rule in RULES:

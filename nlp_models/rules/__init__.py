@@ -206,8 +206,71 @@ def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Ru
     )
 
 
-def load_file(path: Path, lex: Lexicon | None = None) -> tuple[Rule, ...]:
-    """The rules of one file, compiled; RuleFileError names the file and rule of any mistake."""
+@dataclass(frozen=True, slots=True)
+class WeightedCues:
+    """Cues that are weak alone: their weights add up, and at `threshold` or more the post gets a finding
+    (a farewell: "mijn laatste bericht" + "de pillen liggen klaar"). Each cue counts once."""
+
+    name: str
+    category: str
+    decision: Decision
+    threshold: float
+    cues: tuple[tuple[re.Pattern[str], float], ...]
+    match: tuple[str, ...] = ()
+    no_match: tuple[str, ...] = ()
+    file: str = ""
+
+
+_WEIGHTED_KEYS = {"name", "decision", "threshold", "cues", "match", "no_match"}
+
+
+def _weighted(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> WeightedCues:
+    name = table.get("name") if isinstance(table, dict) else None
+    where = f"{path.name}, cues {name!r}" if isinstance(name, str) else f"{path.name}, cues #{index + 1}"
+    if not isinstance(table, dict) or not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise RuleFileError(f"{where}: [[weighted]] needs a 'name' of lower-case letters, digits and _")
+    unknown = set(table) - _WEIGHTED_KEYS
+    if unknown:
+        raise RuleFileError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_WEIGHTED_KEYS))}"
+        )
+    decision = _DECISIONS.get(table.get("decision"))  # type: ignore[arg-type]
+    if decision is None:
+        raise RuleFileError(f"{where}: 'decision' must be one of {', '.join(_DECISIONS)}")
+    threshold = table.get("threshold")
+    cues = table.get("cues")
+    if not isinstance(threshold, float | int) or isinstance(threshold, bool) or threshold <= 0:
+        raise RuleFileError(f"{where}: 'threshold' must be a number above 0")
+    if not isinstance(cues, list) or not cues:
+        raise RuleFileError(f"{where}: 'cues' must be a list of {{pattern = '...', weight = 0.4}}")
+    compiled = []
+    for cue in cues:
+        if (
+            not isinstance(cue, dict)
+            or set(cue) != {"pattern", "weight"}
+            or not isinstance(cue["pattern"], str)
+        ):
+            raise RuleFileError(f"{where}: each cue is {{pattern = '...', weight = 0.4}}, not {cue!r}")
+        if (
+            not isinstance(cue["weight"], float | int)
+            or isinstance(cue["weight"], bool)
+            or cue["weight"] <= 0
+        ):
+            raise RuleFileError(f"{where}: cue {cue['pattern']!r}: 'weight' must be a number above 0")
+        compiled.append((re.compile(_compile(cue["pattern"], lex, where)), float(cue["weight"])))
+    return WeightedCues(
+        name=name,
+        category=category,
+        decision=decision,
+        threshold=float(threshold),
+        cues=tuple(compiled),
+        match=_strings(table.get("match"), "match", where, minimum=_MIN_EXAMPLES),
+        no_match=_strings(table.get("no_match"), "no_match", where, minimum=_MIN_EXAMPLES),
+        file=path.name,
+    )
+
+
+def _load(path: Path, lex: Lexicon | None) -> tuple[tuple[Rule, ...], tuple[WeightedCues, ...]]:
     lex = lex or lexicon()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -216,13 +279,27 @@ def load_file(path: Path, lex: Lexicon | None = None) -> tuple[Rule, ...]:
     category = data.get("category")
     if not isinstance(category, str) or not category.strip():
         raise RuleFileError(f"{path.name}: the file needs a 'category' (the Dutch label the moderator sees)")
-    tables = data.get("rule")
-    if not isinstance(tables, list) or not tables:
+    tables = data.get("rule", [])
+    weighted = data.get("weighted", [])
+    if not isinstance(tables, list) or not isinstance(weighted, list) or not (tables or weighted):
         raise RuleFileError(f"{path.name}: no [[rule]] tables")
-    unknown = set(data) - {"category", "rule"}
+    unknown = set(data) - {"category", "rule", "weighted"}
     if unknown:
         raise RuleFileError(f"{path.name}: unknown top-level key(s) {', '.join(sorted(unknown))}")
-    return tuple(_rule(t, category, path, i, lex) for i, t in enumerate(tables))
+    return (
+        tuple(_rule(t, category, path, i, lex) for i, t in enumerate(tables)),
+        tuple(_weighted(t, category, path, i, lex) for i, t in enumerate(weighted)),
+    )
+
+
+def load_file(path: Path, lex: Lexicon | None = None) -> tuple[Rule, ...]:
+    """The rules of one file, compiled; RuleFileError names the file and rule of any mistake."""
+    return _load(path, lex)[0]
+
+
+def load_weighted(folder: Path = RULES_DIR, lex: Lexicon | None = None) -> tuple[WeightedCues, ...]:
+    """Every `[[weighted]]` table of every `*.toml` file in `folder`, in file order."""
+    return tuple(w for path in sorted(folder.glob("*.toml")) for w in _load(path, lex)[1])
 
 
 def load_rules(folder: Path = RULES_DIR, lex: Lexicon | None = None) -> tuple[Rule, ...]:

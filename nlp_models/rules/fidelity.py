@@ -2,7 +2,7 @@
 
 `before_move.json` was written from signals.py at commit 0801034, before its rule definitions were
 deleted: every rule's name, category, decision, score, each alternative as compiled, the veto, the game
-and reported-speech flags, the game and reporting words, and profanity's word lists. This script loads
+and reported-speech flags, the game and reporting words, the farewell cues and their weights, and profanity's word lists. This script loads
 the rule files and the lexicon and compares pattern strings exactly; it prints each difference and exits
 with 1 if there is one. A rule changed on purpose after the move shows up here, which is expected: the
 check is for the move itself, not a test (a test would make every new phrase a snapshot update).
@@ -47,6 +47,10 @@ def differences() -> list[str]:
         out.append("game words differ")
     if signals._REPORTED.pattern != extra["reported"]:
         out.append("reporting words differ")
+    if [[c.pattern, w] for c, w in signals._FAREWELL_CUES] != extra["farewell_cues"]:
+        out.append("farewell cues differ")
+    if (signals._FAREWELL.threshold, signals._FAREWELL.category) != (1.0, "zelfdoding"):
+        out.append("farewell threshold or category differs")
     words = before["profanity"]
     if profanity.ALWAYS != frozenset(words["ALWAYS"]):
         out.append("profanity ALWAYS differs")

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from nlp_models import profanity, signals
-from nlp_models.rules import Lexicon, RuleFileError, lexicon, load_file, load_rules
+from nlp_models.rules import Lexicon, RuleFileError, lexicon, load_file, load_rules, load_weighted
 
 EXAMPLES = [
     (rule.name, kind, text)
-    for rule in signals.RULES
+    for rule in (*signals.RULES, *load_weighted())
     for kind, texts in (("match", rule.match), ("no_match", rule.no_match))
     for text in texts
 ]
@@ -143,3 +143,12 @@ def test_adding_a_phrase_is_one_line_in_a_rule_file_and_its_example(tmp_path):
         path.read_text().replace("patterns = [", "patterns = ['\\bzie\\s+het\\s+niet\\s+meer\\s+zitten\\b', ")
     )
     assert load_file(path)[0].pattern.search(text)
+
+
+def test_a_weighted_cue_without_a_weight_names_the_file_and_the_cues(tmp_path):
+    text = _GOOD.format(name="wish", patterns="'dood'") + (
+        '\n[[weighted]]\nname = "farewell"\ndecision = "urgent"\nthreshold = 1.0\n'
+        'cues = [{ pattern = \'sorry\' }]\nmatch = ["a", "b"]\nno_match = ["c", "d"]\n'
+    )
+    with pytest.raises(RuleFileError, match=r"kapot\.toml, cues 'farewell': each cue is"):
+        load_weighted(_write(tmp_path, text).parent)
