@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
+from nlp_models.rules import lexicon
 from nlp_models.structured import PLACEHOLDERS
 from nlp_models.types import Finding
 
@@ -100,61 +101,13 @@ def _w(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-ALWAYS = _w(
-    """
-    kut kutje kutjes klote kloten kloterig godverdomme godverdomse godver godsamme gadverdomme verdomme
-    verdomd tering teringlijer teringlijers kankerlijer kankerlijers klerelijer kolerelijer tyfuslijer
-    klootzak klootzakken klootviool hoer hoeren hoertje hoerig hoerenzoon hoerenjong hoerenkind
-    slet sletten sletje sletjes sletterig lul lulletje lulhannes lulleman mongool mongolen mongooltje
-    mongo mongool mongoloide flikker flikkers flikkertje nikker nikkers neger negers spleetoog
-    kkr kk kanka kenker kankah tyfes tiefus pleuris kolere klere kech kahba sharmoota charmoeta
-    sharmuta gvd godsamme takke takkewijf fking fkn fuking fukking shiit b1tch fuck fucking fucked
-    fucker fuckers fuckin fck fk fuk fucc motherfucker mf shit shitty fakking fokking fokkin fack
-    fakkin fcking fckn fcken fking sjit sjiet pussy dumbass orospu siktir amk zemmel sloerie tief tiefus tyfuslijer
-    bullshit bitch bitches biatch cunt asshole dickhead wanker bastard whore slut sluts retard
-    retarded nigga niggas nigger faggot fag stfu wtf omfg dafuq tyfus pokke pokken kanker kankeren
-    """
-)
-
-# A compound that starts with one of these is a curse (kankerleraar, kutjuf, teringzooi).
-ROOTS = (
-    "takke",
-    "slette",
-    "hoere",
-    "kanker",
-    "kut",
-    "tering",
-    "tyfus",
-    "klere",
-    "kolere",
-    "pokke",
-    "pleuris",
-    "klote",
-    "godver",
-    "fuck",
-    "shit",
-    "bitch",
-    "hoer",
-    "kkr",
-    "mongool",
-    "kolere",
-    "klootzak",
-    "motherfuck",
-)
-
+_LEXICON = lexicon()
+# The word lists are kept in the lexicon folder that the decision rules read too (nlp_models/lexicon/).
+ALWAYS = _LEXICON.words("curse")
+# A compound that starts with one of these is a curse (kankerleraar, kutjuf, teringzooi) ...
+ROOTS = _LEXICON.entries("curse_root")
 # ... and one that ends in one of these (vuilehoer, kankerslet, moederfucker).
-SUFFIXES = (
-    "hoer",
-    "hoeren",
-    "slet",
-    "sletten",
-    "mongool",
-    "klootzak",
-    "fucker",
-    "fuckers",
-    "lijer",
-    "lijers",
-)
+SUFFIXES = _LEXICON.entries("curse_suffix")
 _SUFFIX_OK = _w("kankerlijder tyfuslijder teringlijder pokkenlijder lijer")
 
 # Literal (medical or ordinary) words that start with a root.
