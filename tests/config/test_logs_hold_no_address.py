@@ -80,7 +80,7 @@ def serve_and_visit(command: list[str], port: int) -> str:
     return output
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_server_as_the_readme_starts_it_logs_no_client_address():
     port = free_port()
     # The README's command (config/uvicorn-logging.json, no access log, proxy headers), at the most
@@ -96,7 +96,7 @@ def test_the_chat_server_as_the_readme_starts_it_logs_no_client_address():
     assert not IPV4.search(output), output
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_server_logs_no_address_even_with_its_access_log_on():
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
@@ -130,7 +130,7 @@ def test_a_traceback_that_prints_a_scope_is_scrubbed():
     assert scrub("19:27:20 version 5.2.1") == "19:27:20 version 5.2.1"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gunicorn_as_the_readme_starts_it_logs_no_client_address_for_a_bad_request():
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"]

@@ -13,7 +13,7 @@ from forum import services
 from forum.models import Post
 from forum.services import RateLimited
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
