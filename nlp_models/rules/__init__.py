@@ -165,19 +165,28 @@ def _compile(pattern: str, lex: Lexicon, where: str) -> str:
     return expanded
 
 
-def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Rule:
+def _head(
+    table: Any, path: Path, index: int, *, kind: str, needs: str, keys: set[str]
+) -> tuple[str, str, Decision]:
+    """The name, the "file, kind name" used in every message, and the decision of a rule file's table;
+    a clear error for a missing or malformed name, an unknown key or a decision that is none."""
     name = table.get("name") if isinstance(table, dict) else None
-    where = f"{path.name}, rule {name!r}" if isinstance(name, str) else f"{path.name}, rule #{index + 1}"
+    where = f"{path.name}, {kind} {name!r}" if isinstance(name, str) else f"{path.name}, {kind} #{index + 1}"
     if not isinstance(table, dict) or not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-        raise RuleFileError(f"{where}: a rule needs a 'name' of lower-case letters, digits and _")
-    unknown = set(table) - _RULE_KEYS
+        raise RuleFileError(f"{where}: {needs} needs a 'name' of lower-case letters, digits and _")
+    unknown = set(table) - keys
     if unknown:
         raise RuleFileError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_RULE_KEYS))}"
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(keys))}"
         )
     decision = _DECISIONS.get(table.get("decision"))  # type: ignore[arg-type]
     if decision is None:
         raise RuleFileError(f"{where}: 'decision' must be one of {', '.join(_DECISIONS)}")
+    return name, where, decision
+
+
+def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Rule:
+    name, where, decision = _head(table, path, index, kind="rule", needs="a rule", keys=_RULE_KEYS)
     score = table.get("score")
     if not isinstance(score, float | int) or isinstance(score, bool) or not 0 < score <= 1:
         raise RuleFileError(f"{where}: 'score' must be a number above 0 and at most 1")
@@ -225,18 +234,7 @@ _WEIGHTED_KEYS = {"name", "decision", "threshold", "cues", "match", "no_match"}
 
 
 def _weighted(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> WeightedCues:
-    name = table.get("name") if isinstance(table, dict) else None
-    where = f"{path.name}, cues {name!r}" if isinstance(name, str) else f"{path.name}, cues #{index + 1}"
-    if not isinstance(table, dict) or not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-        raise RuleFileError(f"{where}: [[weighted]] needs a 'name' of lower-case letters, digits and _")
-    unknown = set(table) - _WEIGHTED_KEYS
-    if unknown:
-        raise RuleFileError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_WEIGHTED_KEYS))}"
-        )
-    decision = _DECISIONS.get(table.get("decision"))  # type: ignore[arg-type]
-    if decision is None:
-        raise RuleFileError(f"{where}: 'decision' must be one of {', '.join(_DECISIONS)}")
+    name, where, decision = _head(table, path, index, kind="cues", needs="[[weighted]]", keys=_WEIGHTED_KEYS)
     threshold = table.get("threshold")
     cues = table.get("cues")
     if not isinstance(threshold, float | int) or isinstance(threshold, bool) or threshold <= 0:
