@@ -105,19 +105,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
-def stretches(
-    text: str, *, size: int = WINDOW_SENTENCES, min_length: int = LONG_POST
-) -> list[tuple[int, int]]:
-    """Windows of `size` neighbouring sentences of a long post, as (start, end) offsets; none for a
-    post shorter than `min_length` characters or of `size` sentences or fewer."""
-    if len(text) < min_length:
-        return []
-    spans = sentences(text)
-    if len(spans) <= size:
-        return []
-    return [(spans[i][0], spans[i + size - 1][1]) for i in range(len(spans) - size + 1)]
-
-
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the model read in a post: the most worrying stretch and what it is about."""
@@ -217,10 +204,9 @@ class PostClassifier:
         urgent = float(probs[self._urgent].sum())
         held = float(probs[self._held].sum())
         start, end = 0, len(text)
-        windows = stretches(text)
-        if windows:
+        spans = sentences(text) if len(text) >= LONG_POST else []
+        if len(spans) > WINDOW_SENTENCES:
             # Each sentence's features once; a window's are the sum of its sentences'.
-            spans = sentences(text)
             counts = [Counter(features(text[s:e])) for s, e in spans]
             for i in range(len(spans) - WINDOW_SENTENCES + 1):
                 window: Counter[str] = Counter()
