@@ -6,6 +6,7 @@ Counts live in the cache (Redis in production, shared by every process).
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
@@ -36,35 +37,62 @@ def session_key(request: HttpRequest) -> str:
 def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
     """Count one attempt at `action` by `who`. Returns 0 when allowed, else the seconds to wait.
 
-    At most `limit` attempts per fixed `window` seconds.
+    At most `limit` attempts in any `window` seconds, counted as a sliding window: the previous
+    fixed window's count weighs as much of it as still overlaps the last `window` seconds. A fixed
+    window alone would allow twice the limit across its edge (and its count would reset mid-burst).
     """
-    now = int(time.time())
-    bucket = now // window
-    key = f"rl:{action}:{who}:{bucket}"
-    cache.add(key, 0, timeout=window + 5)
+    now = time.time()
+    bucket = int(now // window)
+    key = _bucket_key(action, who, bucket)
+    cache.add(key, 0, timeout=2 * window + 5)
     try:
         count = cache.incr(key)
+        previous = cache.get(_bucket_key(action, who, bucket - 1)) or 0
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
+        cache.set(key, 1, timeout=2 * window + 5)
+        count, previous = 1, 0
     except CacheUnavailable:  # Redis is down: see config/cache.py
         return 0 if action in settings.RATE_LIMITS_FAIL_OPEN else 60
-    if count > limit:
-        return max(1, (bucket + 1) * window - now)
+    if _estimate(previous, count, now, window) > limit:
+        return _wait(previous, count, now, window, allowed=limit - 1)
     return 0
 
 
 def rate_limit_wait(*, action: str, limit: int, who: str, window: int) -> int:
     """The seconds `who` must wait before `action` is allowed again (0: now), without counting."""
-    now = int(time.time())
-    bucket = now // window
-    if (cache.get(f"rl:{action}:{who}:{bucket}") or 0) >= limit:
-        return max(1, (bucket + 1) * window - now)
+    now = time.time()
+    bucket = int(now // window)
+    count = cache.get(_bucket_key(action, who, bucket)) or 0
+    previous = cache.get(_bucket_key(action, who, bucket - 1)) or 0
+    if _estimate(previous, count, now, window) + 1 > limit:
+        return _wait(previous, count, now, window, allowed=limit - 1)
     return 0
 
 
 def rate_limit_reset(*, action: str, who: str, window: int) -> None:
-    cache.delete(f"rl:{action}:{who}:{int(time.time()) // window}")
+    bucket = int(time.time() // window)
+    cache.delete_many([_bucket_key(action, who, bucket), _bucket_key(action, who, bucket - 1)])
+
+
+def _bucket_key(action: str, who: str, bucket: int) -> str:
+    return f"rl:{action}:{who}:{bucket}"
+
+
+def _estimate(previous: int, count: int, now: float, window: int) -> float:
+    """Attempts in the last `window` seconds: this window's count and the overlapping share of the last."""
+    overlap = 1 - (now % window) / window
+    return previous * overlap + count
+
+
+def _wait(previous: int, count: int, now: float, window: int, *, allowed: int) -> int:
+    """Seconds until the estimate, with no further attempts, is down to `allowed`."""
+    left_in_bucket = window - now % window
+    if count <= allowed:  # the previous window's share only has to fade far enough
+        fade = (allowed - count) * window / previous if previous else window
+        seconds = left_in_bucket - fade
+    else:  # this window's own count becomes the previous one and fades in the next window
+        seconds = left_in_bucket + window * (1 - allowed / count)
+    return max(1, math.ceil(seconds))
 
 
 def too_many(wait: int) -> ValidationError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -274,3 +275,37 @@ def test_a_draft_too_long_to_post_is_not_screened_for_a_preview(member_client, t
     assert "het mag maximaal 5000 tekens zijn" in page.content.decode()
     assert "Dit is mijn verhaal." in page.content.decode()
     assert screened == []
+
+
+@pytest.mark.parametrize("first_at", [0.5, 58.0, 59.9])
+def test_a_burst_across_the_edge_of_a_minute_is_still_one_burst(monkeypatch, first_at):
+    # A fixed window would count afresh at every full minute: two attempts just before it and two
+    # just after would all pass a limit of two a minute.
+    from forum import ratelimit
+
+    clock = [600 * 60 + first_at]
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: clock[0]))
+    hit = lambda: ratelimit.rate_limit_hit(action="edge", who="all", limit=2, window=60)  # noqa: E731
+
+    assert [hit(), hit()] == [0, 0]
+    clock[0] += 1.0
+    wait = hit()
+
+    assert wait > 0
+    clock[0] += wait
+    assert hit() == 0, "allowed again once the wait it was told has passed"
+
+
+def test_the_wait_told_is_not_longer_than_needed(monkeypatch):
+    from forum import ratelimit
+
+    clock = [600 * 60 + 30.0]
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: clock[0]))
+    for _ in range(3):
+        ratelimit.rate_limit_hit(action="told", who="all", limit=3, window=60)
+
+    wait = ratelimit.rate_limit_wait(action="told", who="all", limit=3, window=60)
+    clock[0] += wait - 2
+
+    assert wait > 2
+    assert ratelimit.rate_limit_wait(action="told", who="all", limit=3, window=60) > 0
