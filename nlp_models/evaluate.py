@@ -162,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.files:
         sets = [(str(f), _read(f)) for f in args.files]
     else:
-        test = [p for f in sorted((CORPUS / "test").glob("*.jsonl")) for p in _read(f)]
-        sets.append(("frozen test split", test))
+        files = sorted((CORPUS / "test").glob("*.jsonl"))
+        test = [p for f in files for p in _read(f)]
+        sets.append((f"frozen test split ({', '.join(f.stem for f in files)})", test))
+        sets += [(f"frozen test split, author {f.stem} alone", _read(f)) for f in files]
         dev = SHARED / "dev-posts.jsonl"
         if dev.exists():
             sets.append(("shared/dev-posts.jsonl", _read(dev)))
