@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -131,7 +132,7 @@ class PostClassifier:
         coef: np.ndarray,
         intercept: np.ndarray,
         classes: Sequence[str],
-        meta: dict[str, object] | None = None,
+        meta: dict[str, Any] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.idf = idf.astype(np.float32)
@@ -142,6 +143,15 @@ class PostClassifier:
         self._urgent = np.array([CATEGORIES[c][0] is Decision.URGENT for c in self.classes])
         self._held = np.array([CATEGORIES[c][0] is not Decision.PUBLISH for c in self.classes])
         self._reverse_cache: list[str] | None = None
+
+    @property
+    def urgent_threshold(self) -> float:
+        """The threshold chosen for this model when it was trained (see `train_classifier`)."""
+        return float(self.meta.get("urgent_threshold", 0.5))
+
+    @property
+    def queue_threshold(self) -> float:
+        return float(self.meta.get("queue_threshold", 0.5))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> PostClassifier:

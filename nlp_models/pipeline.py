@@ -99,8 +99,11 @@ def read(text: str, *, config: FilterConfig = _DEFAULT_CONFIG) -> classifier.Rea
     model = classifier.get_model() if config.use_classifier else None
     if model is None or not text.strip():
         return None
+    urgent, queue = config.model_urgent_threshold, config.model_queue_threshold
     return model.read(
-        text, urgent_threshold=config.model_urgent_threshold, queue_threshold=config.model_queue_threshold
+        text,
+        urgent_threshold=model.urgent_threshold if urgent is None else urgent,
+        queue_threshold=model.queue_threshold if queue is None else queue,
     )
 
 

@@ -88,6 +88,8 @@ class FilterConfig:
         a long one) at which the model marks a post urgent. Low on purpose: a missed cry for help
         costs far more than a fine post that waits a few minutes for a moderator.
     `model_queue_threshold`: the probability of "queue or urgent" at which the model holds a post.
+        Both None (the default): the thresholds `make nlp-model` chose for the model it trained and
+        saved beside it, so a retrained model never runs with another model's thresholds.
     `extra`: free-form options for experiments; ignored by the filter itself.
     """
 
@@ -99,6 +101,6 @@ class FilterConfig:
     remove_names: bool = True
     use_presidio: bool = True
     use_classifier: bool = True
-    model_urgent_threshold: float = 0.21
-    model_queue_threshold: float = 0.958
+    model_urgent_threshold: float | None = None
+    model_queue_threshold: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -26,6 +26,12 @@ def env(name: str, default: str = "") -> str:
     return os.environ.get(name, "").strip() or default
 
 
+def env_float(name: str) -> float | None:
+    """A number from the environment, or None when it is unset (the component's own default)."""
+    value = env(name)
+    return float(value) if value else None
+
+
 def env_int(name: str, default: int) -> int:
     value = env(name)
     return int(value) if value else default
@@ -264,12 +270,12 @@ NLP_FILTER = {
     "queue_threshold": float(env("NLP_QUEUE_THRESHOLD", "0.5")),
     "urgent_threshold": float(env("NLP_URGENT_THRESHOLD", "0.5")),
     "profanity_threshold": float(env("NLP_PROFANITY_THRESHOLD", "0.5")),
-    # The learned layer (README, "The learned layer"): low on purpose, since a missed cry for help
-    # costs far more than a fine post that waits a few minutes. Chosen by `make nlp-model` on posts
-    # of authors the model had not seen; it prints them.
+    # The learned layer (README, "The learned layer"). Unset, its thresholds are the ones `make
+    # nlp-model` chose for the committed model on posts of authors it had not seen, saved with it
+    # (low on purpose: a missed cry for help costs far more than a fine post that waits).
     "use_classifier": env("NLP_USE_CLASSIFIER", "1") not in ("0", "false", "no"),
-    "model_urgent_threshold": float(env("NLP_MODEL_URGENT_THRESHOLD", "0.21")),
-    "model_queue_threshold": float(env("NLP_MODEL_QUEUE_THRESHOLD", "0.958")),
+    "model_urgent_threshold": env_float("NLP_MODEL_URGENT_THRESHOLD"),
+    "model_queue_threshold": env_float("NLP_MODEL_QUEUE_THRESHOLD"),
 }
 
 # Shown on every page; editors change them in the site settings ("Hulp en chat"). This is the default.

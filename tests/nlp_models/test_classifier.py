@@ -77,6 +77,16 @@ def test_thresholds_come_from_the_config():
     assert not _model_findings(text, never)
 
 
+def test_unset_thresholds_are_the_ones_chosen_for_the_committed_model():
+    # A retrained model brings its own thresholds; settings override them only when set.
+    model = clf.get_model()
+    assert model is not None
+    assert 0 < model.urgent_threshold < model.queue_threshold < 1, "asymmetric: urgent is reached sooner"
+    text = "ik zie het allemaal niet meer zitten en vanavond ben ik alleen thuis"
+    own = model.read(text, urgent_threshold=model.urgent_threshold, queue_threshold=model.queue_threshold)
+    assert read(text, config=FilterConfig()) == own
+
+
 def test_a_cry_in_the_middle_of_a_long_post_is_not_diluted():
     ordinary = (
         "Vandaag was best een gewone dag. Eerst had ik gym en daarna aardrijkskunde. "
