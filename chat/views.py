@@ -20,8 +20,8 @@ from chat import hours, selectors, services
 from chat.forms import EndForm, RegistrationForm, StartForm, WatchForm
 from chat.models import Chat, ChatRecord, ChatStatus
 from chat.texts import client_texts
-from forum.models import Member
 from forum.challenge import proof_refusal
+from forum.models import Member
 from forum.ratelimit import UNCOUNTED, cannot_count, rate_limit_hit, rate_limit_wait, session_key
 
 SESSION_CHAT = "chat_token"  # the session key of the young person's current chat

@@ -18,6 +18,7 @@ import enum
 import hashlib
 import secrets
 import time
+from typing import Any
 
 import altcha
 from django.conf import settings
@@ -42,8 +43,12 @@ class Proof(enum.Enum):
     UNCHECKED = "unchecked"  # valid, but the cache cannot say whether it was used before
 
 
+def _rule() -> dict[str, Any]:
+    return settings.ALTCHA
+
+
 def _keys() -> tuple[str, str]:
-    key = settings.ALTCHA["hmac_key"]
+    key = str(_rule()["hmac_key"])
     return key, hashlib.sha256(("derived-key:" + key).encode()).hexdigest()
 
 
@@ -55,7 +60,7 @@ def challenge_create(*, action: str) -> dict:
     """
     if action not in ACTIONS:
         raise ValueError(action)
-    rule = settings.ALTCHA
+    rule = _rule()
     hmac_secret, hmac_key_secret = _keys()
     half = max(1, rule["max_number"] // 2)
     challenge = altcha.create_challenge(

@@ -401,7 +401,7 @@ RATE_LIMITS = {
 # 0.75 * max_number * cost iterations (about a second in a phone's browser with the defaults).
 # Challenges are signed with `hmac_key` (ALTCHA_HMAC_KEY, else derived from SECRET_KEY), live
 # `expires` seconds and are accepted once.
-ALTCHA = {
+ALTCHA: dict[str, Any] = {
     "hmac_key": env("ALTCHA_HMAC_KEY")
     or hashlib.sha256(("praatplein-altcha:" + SECRET_KEY).encode()).hexdigest(),
     "algorithm": "PBKDF2/SHA-256",

@@ -5,6 +5,7 @@ const altcha = globalThis.$altcha;
 const strings = document.getElementById("altcha-strings");
 if (altcha && strings) {
   altcha.i18n.set(document.documentElement.lang || "nl", JSON.parse(strings.textContent));
+  for (const note of document.querySelectorAll("[data-challenge-no-script]")) note.hidden = true;
   for (const widget of document.querySelectorAll("altcha-widget")) {
     const workerUrl = widget.dataset.worker;
     altcha.algorithms.set("PBKDF2/SHA-256", () => new Worker(workerUrl));
