@@ -37,7 +37,7 @@ def test_with_javascript_the_widget_solves_the_challenge_and_the_sign_up_succeed
     assert axe_serious(page) == []
     page.get_by_role("button", name="Aanmelden").click()
 
-    assert page.get_by_role("heading", name="Welkom! Bewaar deze herstelcodes").is_visible()
+    page.get_by_role("heading", name="Welkom! Bewaar deze herstelcodes").wait_for()
     assert Member.objects.filter(username="wolkje14").exists()
     assert blocked == []  # nothing the widget needs was refused by the CSP
 
