@@ -20,8 +20,9 @@ from chat import hours, selectors, services
 from chat.forms import EndForm, RegistrationForm, StartForm, WatchForm
 from chat.models import Chat, ChatRecord, ChatStatus
 from chat.texts import client_texts
+from forum.challenge import proof_refusal
 from forum.models import Member
-from forum.ratelimit import rate_limit_hit, rate_limit_wait, session_key
+from forum.ratelimit import UNCOUNTED, cannot_count, rate_limit_hit, rate_limit_wait, session_key
 
 SESSION_CHAT = "chat_token"  # the session key of the young person's current chat
 SESSION_VISITOR = "chat_visitor"  # the session key that a time-out follows
@@ -64,8 +65,12 @@ def entry(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = services.new_token()
         try:
-            if error := _start_refused(request) or _queue_full():
-                limited = True
+            # Per browser session, then the proof of work (or, without JavaScript, the small budget for
+            # starts without one), then everyone together: a dropped cookie resets neither of the last two.
+            if error := (
+                _start_refused(request) or proof_refusal(request, action="chat_start") or _queue_full()
+            ):
+                limited = error.code == "rate_limited"
                 raise error
             services.chat_start(
                 token=token,
@@ -107,6 +112,8 @@ def _queue_full() -> ValidationError | None:
     wait = rate_limit_hit(action="chat_start_all", who="all", limit=limit, window=window)
     if not wait:
         return None
+    if wait == UNCOUNTED:
+        return cannot_count()
     return ValidationError(
         _(
             "Er starten nu heel veel mensen tegelijk een chat. Probeer het over een minuut opnieuw; wat je "

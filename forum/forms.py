@@ -98,7 +98,8 @@ class RecoverForm(PlainForm):
     password = forms.CharField(
         label=_("Nieuw wachtwoord"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        # Kept when the form comes back (a wrong code, a refusal), as at sign-up: nothing typed is lost.
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
 
 

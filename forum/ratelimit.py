@@ -34,8 +34,14 @@ def session_key(request: HttpRequest) -> str:
     return f"s{request.session.session_key}"
 
 
+# rate_limit_hit's answer when the cache is down for an action that fails closed: the attempt is
+# refused, but not because anyone tried too often (`too_many` and `busy` then say so).
+UNCOUNTED = -1
+
+
 def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
-    """Count one attempt at `action` by `who`. Returns 0 when allowed, else the seconds to wait.
+    """Count one attempt at `action` by `who`. Returns 0 when allowed, else the seconds to wait
+    (`UNCOUNTED` when the cache cannot count and `action` is not in `RATE_LIMITS_FAIL_OPEN`).
 
     At most `limit` attempts in any `window` seconds, counted as a sliding window: the previous
     fixed window's count weighs as much of it as still overlaps the last `window` seconds. A fixed
@@ -52,7 +58,7 @@ def rate_limit_hit(*, action: str, who: str, limit: int, window: int) -> int:
         cache.set(key, 1, timeout=2 * window + 5)
         count, previous = 1, 0
     except CacheUnavailable:  # Redis is down: see config/cache.py
-        return 0 if action in settings.RATE_LIMITS_FAIL_OPEN else 60
+        return 0 if action in settings.RATE_LIMITS_FAIL_OPEN else UNCOUNTED
     if _estimate(previous, count, now, window) > limit:
         return _wait(previous, count, now, window, allowed=limit - 1)
     return 0
@@ -95,7 +101,20 @@ def _wait(previous: int, count: int, now: float, window: int, *, allowed: int) -
     return max(1, math.ceil(seconds))
 
 
+def cannot_count() -> ValidationError:
+    """The message when a limit cannot be counted right now (the cache is down): nobody did wrong."""
+    return ValidationError(
+        _(
+            "We kunnen dit nu even niet controleren. Dat ligt niet aan jou. Probeer het over 1 minuut "
+            "opnieuw. Wat je hebt ingevuld, staat er nog."
+        ),
+        code="rate_limited",
+    )
+
+
 def too_many(wait: int) -> ValidationError:
+    if wait == UNCOUNTED:
+        return cannot_count()
     minutes = max(1, round(wait / 60))
     return ValidationError(
         ngettext(
@@ -112,6 +131,8 @@ def too_many(wait: int) -> ValidationError:
 
 def busy(wait: int) -> ValidationError:
     """The message when a budget shared by everyone (sign-ups, chat starts per minute) is used up."""
+    if wait == UNCOUNTED:
+        return cannot_count()
     return ValidationError(
         ngettext(
             "Het is nu erg druk. Probeer het over %(n)d seconde opnieuw.",

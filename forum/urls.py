@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", views.log_out, name="logout"),
     path("wachtwoord-vergeten/", views.recover, name="recover"),
+    path("controle/", views.challenge, name="challenge"),
     path("account/", views.account, name="account"),
     path("account/verwijderen/", views.account_delete, name="account_delete"),
     path("lid/<str:nickname>/", views.member, name="member"),

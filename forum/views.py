@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from forum import selectors, services
+from forum.challenge import ACTIONS, challenge_create, proof_refusal
 from forum.forms import (
     DeleteAccountForm,
     LoginForm,
@@ -270,7 +271,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             return render(request, "forum/sign_up.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         age = form.cleaned_data["age"]
-        # Accounts made by everyone together, a minute at a time: a dropped cookie does not reset it.
+        # The proof of work (or, without JavaScript, the small budget for forms without one), then the
+        # accounts made by everyone together, a minute at a time: a dropped cookie resets neither.
+        if error := proof_refusal(request, action="sign_up"):
+            form.add_error(None, error)
+            return render(request, "forum/sign_up.html", {"form": form}, status=_form_status(form))
         if wait := rate_limit_hit(action="sign_up", who="all", **_budget("sign_up")):
             form.add_error(None, busy(wait))
             return render(request, "forum/sign_up.html", {"form": form}, status=429)
@@ -299,7 +304,7 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         nickname = request.POST.get("username", "").strip().lower()[:150]
-        error = _limited(request, "login")
+        error = _limited(request, "login") or proof_refusal(request, action="login")
         if not error and not device_known(request, nickname=nickname):
             # Slowed down per nickname, not locked: checked before the password, so waiting tells
             # a guesser nothing; a browser where the owner logged in before never waits.
@@ -319,7 +324,8 @@ class LoginView(auth_views.LoginView):
             # Not even checked: the nickname comes back filled in, with the reason to wait.
             form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
             context = self.get_context_data(form=form, throttled=error.messages[0])
-            return self.render_to_response(context, status=429 if error.code == "rate_limited" else 200)
+            status = {"rate_limited": 429, "proof_refused": 400}.get(str(error.code), 200)
+            return self.render_to_response(context, status=status)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form) -> HttpResponse:  # type: ignore[no-untyped-def]
@@ -347,7 +353,7 @@ def recover(request: HttpRequest) -> HttpResponse:
     form = RecoverForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            if error := _limited(request, "recover"):
+            if error := _limited(request, "recover") or proof_refusal(request, action="recover"):
                 raise error
             member_obj = services.member_reset_password(
                 nickname=form.cleaned_data["nickname"],
@@ -362,7 +368,19 @@ def recover(request: HttpRequest) -> HttpResponse:
                 request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer.")
             )
             return redirect("forum:account")
-    return render(request, "forum/recover.html", {"form": form})
+    status = _form_status(form) if request.method == "POST" else 200
+    return render(request, "forum/recover.html", {"form": form}, status=status)
+
+
+@require_GET
+def challenge(request: HttpRequest) -> JsonResponse:
+    """A fresh proof-of-work challenge for the widget on a form (forum/challenge.py)."""
+    action = request.GET.get("voor", "")
+    if action not in ACTIONS:
+        return JsonResponse({"error": "unknown action"}, status=400)
+    response = JsonResponse(challenge_create(action=action))
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -381,7 +381,7 @@ SEARCH_HITS_FLUSH_SECONDS = env_int("SEARCH_HITS_FLUSH_SECONDS", 10)
 # Wrong passwords slow a nickname down in browsers where it never logged in (forum.ratelimit.login_delay).
 LOGIN_SLOWDOWN = {"free_attempts": 5, "max_delay": 60, "window": 15 * 60}
 # Without a cache to count in, these limits let the attempt through; every other one refuses it.
-RATE_LIMITS_FAIL_OPEN = ("login", "preview")
+RATE_LIMITS_FAIL_OPEN = ("login", "login_unproven", "preview")
 RATE_LIMITS = {
     "sign_up": (env_int("SIGN_UPS_PER_MINUTE", 20), 60),  # accounts created, by everyone together
     "sign_up_attempt": (20, 10 * 60),  # tries, right or wrong: only a script sends so many
@@ -393,4 +393,25 @@ RATE_LIMITS = {
     "chat_start": (env_int("CHAT_STARTS_PER_HOUR", 5), 60 * 60),
     # Chats started by everyone together per minute: protects the volunteers' queue from a flood.
     "chat_start_all": (env_int("CHAT_STARTS_PER_MINUTE", 20), 60),
+    # Sent without a solved challenge (JavaScript off, or a script), by everyone together per minute
+    # (forum.challenge): the forms keep working without JavaScript, within a budget a script soon uses up.
+    "sign_up_unproven": (env_int("UNPROVEN_SIGN_UPS_PER_MINUTE", 5), 60),
+    "login_unproven": (env_int("UNPROVEN_LOGINS_PER_MINUTE", 20), 60),
+    "recover_unproven": (env_int("UNPROVEN_RECOVERIES_PER_MINUTE", 5), 60),
+    "chat_start_unproven": (env_int("UNPROVEN_CHAT_STARTS_PER_MINUTE", 5), 60),
+}
+
+# The proof of work (ALTCHA, forum/challenge.py) asked where a person starts something: sign-up,
+# login, recovery, chat start. The browser finds a counter whose PBKDF2-SHA-256 key (`cost`
+# iterations) the server fixed beforehand, drawn from [max_number / 2, max_number): on average
+# 0.75 * max_number * cost iterations (about a second in a phone's browser with the defaults).
+# Challenges are signed with `hmac_key` (ALTCHA_HMAC_KEY, else derived from SECRET_KEY), live
+# `expires` seconds and are accepted once.
+ALTCHA: dict[str, Any] = {
+    "hmac_key": env("ALTCHA_HMAC_KEY")
+    or hashlib.sha256(("praatplein-altcha:" + SECRET_KEY).encode()).hexdigest(),
+    "algorithm": "PBKDF2/SHA-256",
+    "cost": env_int("ALTCHA_COST", 1000),
+    "max_number": env_int("ALTCHA_MAX_NUMBER", 2000),
+    "expires": env_int("ALTCHA_EXPIRES", 30 * 60),
 }

@@ -141,6 +141,16 @@ def axe_serious(page) -> list[str]:
     ]
 
 
+def log_in(page, nickname: str, password: str) -> None:
+    """Log in on the forum's page as a member does, and wait until it is done: a form sent before its
+    proof of work is solved waits for it (static/js/challenge.js), so the page changes a moment later."""
+    page.goto("/forum/inloggen/")
+    page.get_by_label("Schuilnaam").fill(nickname)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/inloggen/" not in url)
+
+
 def log_in_to_admin(page, username: str, password: str) -> None:
     page.goto("/beheer/login/")
     page.locator("#id_username").fill(username)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from forum import services
 from moderation.services import post_screen
-from tests.browser.conftest import axe_serious, log_in_to_admin
+from tests.browser.conftest import axe_serious, log_in, log_in_to_admin
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
 
@@ -43,10 +43,7 @@ def test_public_pages_have_no_serious_accessibility_issues(browser, live_server)
     urls = ["/", "/forum/", "/forum/school/", topic.get_absolute_url(), "/chat/", "/zoeken/?q=toetsen"]
     urls += ["/forum/inloggen/", "/forum/aanmelden/"]
     assert _check(page, urls) == {}
-    page.goto("/forum/inloggen/")
-    page.get_by_label("Schuilnaam").fill("lezer13")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, "lezer13", PASSWORD)
     assert _check(page, [topic.get_absolute_url(), "/forum/school/nieuw/", "/forum/account/"]) == {}
 
 
@@ -72,9 +69,6 @@ def test_volunteer_and_coordinator_pages_have_no_serious_accessibility_issues(
 ):
     volunteer.groups.add(Group.objects.get_or_create(name="Coördinatoren")[0])
     page = browser.new_context(base_url=live_server.url, locale="nl-NL").new_page()
-    page.goto("/forum/inloggen/")
-    page.get_by_label("Schuilnaam").fill(volunteer.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, volunteer.username, PASSWORD)
     assert _check(page, ["/chat/vrijwilliger/", "/chat/cijfers/"]) == {}
     assert page.get_by_text("Praat erover met iemand").count() == 0  # the console's own layout

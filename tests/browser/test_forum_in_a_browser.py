@@ -19,7 +19,8 @@ def test_sign_up_post_and_see_the_phone_number_removed(page):
     page.get_by_label("Wachtwoord", exact=True).fill("mijn-lange-wachtwoord")
     page.get_by_label("Wachtwoord nog een keer").fill("mijn-lange-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
-    assert page.get_by_role("heading", name="Welkom! Bewaar deze herstelcodes").is_visible()
+    # The form may wait a moment for its proof of work (static/js/challenge.js) before it goes.
+    page.get_by_role("heading", name="Welkom! Bewaar deze herstelcodes").wait_for()
 
     page.get_by_role("link", name="Ik heb ze bewaard, naar het forum").click()
     page.get_by_role("link", name="School").click()

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_serious, log_in_to_admin
+from tests.browser.conftest import axe_serious, log_in, log_in_to_admin
 from tests.conftest import PASSWORD
 from tests.forum.factories import MemberFactory, PostFactory, TopicFactory
 
@@ -33,10 +33,7 @@ def test_an_urgent_post_written_elsewhere_appears_in_the_open_queue_announced(
 
     writer = browser.new_context(base_url=asgi_server, locale="nl-NL").new_page()
     writer.set_default_timeout(15_000)
-    writer.goto("/forum/inloggen/")
-    writer.get_by_label("Schuilnaam").fill("stilte15")
-    writer.get_by_label("Wachtwoord").fill(PASSWORD)
-    writer.get_by_role("button", name="Inloggen").click()
+    log_in(writer, "stilte15", PASSWORD)
     writer.goto(topic.get_absolute_url())
     writer.get_by_label("Jouw reactie").fill("ik wil dood, ik heb al pillen gespaard")
     writer.get_by_role("button", name="Plaatsen").click()

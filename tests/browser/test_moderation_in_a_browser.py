@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from forum import services
 from moderation.roles import moderator_groups_ensure
 from moderation.services import post_screen
-from tests.browser.conftest import axe_serious, log_in_to_admin
+from tests.browser.conftest import axe_serious, log_in, log_in_to_admin
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
 
@@ -63,10 +63,7 @@ def test_moderator_handles_urgent_first_then_rejects_an_insult_with_a_warning(br
     mod.get_by_text("Afgewezen.").wait_for()
 
     writer = browser.new_context(base_url=live_server.url).new_page()
-    writer.goto("/forum/inloggen/")
-    writer.get_by_label("Schuilnaam").fill("stoerd14")
-    writer.get_by_label("Wachtwoord").fill(PASSWORD)
-    writer.get_by_role("button", name="Inloggen").click()
+    log_in(writer, "stoerd14", PASSWORD)
     writer.goto(topic.get_absolute_url())
     assert writer.get_by_text("Je bericht kan iemand anders kwetsen").is_visible()
 
@@ -109,10 +106,7 @@ def test_a_rejected_cry_for_help_needs_a_follow_up_and_keeps_the_writer_s_help_b
     assert axe_serious(mod) == []
 
     writer = browser.new_context(base_url=live_server.url).new_page()
-    writer.goto("/forum/inloggen/")
-    writer.get_by_label("Schuilnaam").fill("stilte15")
-    writer.get_by_label("Wachtwoord").fill(PASSWORD)
-    writer.get_by_role("button", name="Inloggen").click()
+    log_in(writer, "stilte15", PASSWORD)
     writer.goto(topic.get_absolute_url())
     help_box = writer.get_by_role("alert").filter(has_text="We willen graag met je praten")
     assert help_box.is_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 from tests.forum.factories import BoardFactory, MemberFactory, PostFactory, TopicFactory
 
@@ -15,10 +16,7 @@ def logged_in_page(browser, live_server, *, javascript: bool):
     MemberFactory(username="typist14")
     page = browser.new_context(base_url=live_server.url, java_script_enabled=javascript).new_page()
     page.set_default_timeout(15_000)
-    page.goto("/forum/inloggen/")
-    page.get_by_label("Schuilnaam").fill("typist14")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, "typist14", PASSWORD)
     return page
 
 

@@ -86,6 +86,8 @@ TABLE: dict[str, tuple[Route, dict[str, object]]] = {
     "forum:logout": (Route("/forum/uitloggen/", "post"), everyone(REDIRECT)),
     "forum:logout (GET)": (Route("/forum/uitloggen/"), everyone(405)),
     "forum:recover": (Route("/forum/wachtwoord-vergeten/"), everyone(200)),
+    "forum:challenge": (Route("/forum/controle/?voor=sign_up"), everyone(200)),
+    "forum:challenge (POST)": (Route("/forum/controle/?voor=sign_up", "post"), everyone(405)),
     "forum:account": (Route("/forum/account/"), members(200)),
     "forum:account_delete": (Route("/forum/account/verwijderen/"), members(200)),
     "my_warnings": (Route("/forum/account/waarschuwingen/"), members(200)),

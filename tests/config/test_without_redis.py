@@ -53,8 +53,35 @@ def test_signing_up_waits_with_a_dutch_message_while_limits_cannot_be_counted(re
     response = Client().post(reverse("forum:sign_up"), {**data, "password_again": data["password"]})
 
     assert response.status_code == 429
-    assert "Probeer het over 1 minuut opnieuw" in response.content.decode()
-    assert 'value="golf9x"' in response.content.decode()
+    page = response.content.decode()
+    assert "We kunnen dit nu even niet controleren. Dat ligt niet aan jou." in page
+    assert "Probeer het over 1 minuut opnieuw" in page
+    assert "te vaak geprobeerd" not in page  # nobody tried too often: the count is not there
+    assert 'value="golf9x"' in page
+
+
+def test_starting_a_chat_says_kindly_that_it_cannot_be_checked_now(redis_down, settings):
+    from tests.chat.conftest import ALL_DAY
+
+    settings.CHAT_OPENING_HOURS, settings.CHAT_OPENING_HOURS_PROVIDER = ALL_DAY, ""
+    response = Client().post("/chat/", {"nickname": "zonnetje", "age": 14})
+
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "We kunnen dit nu even niet controleren" in page and "te vaak geprobeerd" not in page
+    assert 'value="zonnetje"' in page
+
+
+def test_logging_in_with_a_solved_challenge_works_with_the_cache_down(redis_down, member):
+    from tests.forum.test_challenge import solved
+
+    visitor = Client()
+    response = visitor.post(
+        reverse("forum:login"),
+        {"username": member.username, "password": PASSWORD, "altcha": solved(visitor, "login")},
+    )
+
+    assert response.status_code == 302  # logging in fails open: the solution cannot be marked used
 
 
 def test_healthz_says_the_cache_is_down(redis_down):
