@@ -92,7 +92,8 @@ RELATION_WORDS = _words(
     moeder vader mama papa mam pap stiefvader stiefmoeder stiefbroer stiefzus halfbroer halfzus
     buurman buurvrouw buurjongen buurmeisje mentor trainer coach klasgenoot klasgenote crush ex
     vriendinnen vrienden maatje bff bestie beste lerares leraar docent klasgenoten collega baas
-    jongen meisje man vrouw jongen neefje nichtje schoonzus zwager stiefpa stiefma
+    jongen meisje man vrouw jongen neefje nichtje schoonzus zwager stiefpa stiefma mattie matties maat homie
+    sahbi
     """
 )
 

@@ -121,6 +121,9 @@ _PERSON_VERBS = frozenset(
     "schreeuwde "
     "pest pestte duwde sloeg slaat kwam komt gaat ging wilde wil heeft had moest mocht".split()
 )
+_SPEECH_VERBS = frozenset(
+    "zei zegt vroeg vraagt riep roept appte appt stuurde belde lachte huilde schreeuwde pestte duwde sloeg".split()
+)
 _FAMILY_TITLES = frozenset("oom tante opa oma neef nicht nichtje neefje broer zus zusje broertje".split())
 _SHOPS = frozenset("dirk zara coop spar deen plus emte boni vomar hoogvliet mango".split())
 _GREETINGS = frozenset(
@@ -233,7 +236,7 @@ def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
         last in RELATION_WORDS
         and len(prev) >= 2
         and prev[-2]
-        in {"mijn", "m'n", "mn", "onze", "haar", "zijn", "jouw", "je", "beste", "de", "die", "een", "ons"}
+        in {"mijn", "m'n", "mn", "onze", "haar", "zijn", "jouw", "je", "beste", "de", "die", "een", "ons", "het"}
     ):
         return 0.85
     if len(prev) >= 2 and prev[-2:] == ["ik", "ben"]:
@@ -446,12 +449,17 @@ def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
         return True
     lows = [x.low for x in toks[max(0, i - 2) : i + 3]]
     k = min(i, 2)
+    nxt = lows[k + 1] if k + 1 < len(lows) else ""
     weak = (
-        (k + 1 < len(lows) and lows[k + 1] in _PERSON_VERBS)
+        nxt in _PERSON_VERBS
+        or nxt == "uit"  # "Shayla uit groep 8"
         or lows[max(0, k - 2) : k] == ["ik", "en"]
         or lows[k + 1 : k + 3] == ["en", "ik"]
     )
-    return t.cap and not t.sentence_start and not g.ordinary(low) and low not in g.broad and weak
+    # At the start of a sentence only before what only people do ("Jaylen vroeg waarom", "Mirre uit
+    # 2b"), not "Efteling heeft ...".
+    start_ok = not t.sentence_start or nxt in _SPEECH_VERBS or nxt == "uit"
+    return t.cap and start_ok and not g.ordinary(low) and low not in g.broad and weak
 
 
 def find_names(text: str) -> list[Finding]:

@@ -66,3 +66,31 @@ def test_a_lower_case_name_that_is_also_a_word_is_a_name_beside_ik(text, expecte
 )
 def test_the_same_words_as_words_beside_ik_stay(text):
     assert screen(text).published_text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mn mattie Dilano heeft een nieuwe scooter", "Dilano"),
+        ("het meisje Yinthe zit naast me bij tekenen", "Yinthe"),
+        ("Jordaan vroeg of ik mee wilde naar de film", "Jordaan"),
+        ("Tjalling uit de brugklas doet altijd zo raar", "Tjalling"),
+    ],
+)
+def test_a_name_no_list_knows_is_found_by_the_words_around_it(text, name):
+    # None of these names is in the first-name lists; a friend's word before it, a verb of what people
+    # do after it at the start of a sentence, or "uit" a class after it says it is a person.
+    published = screen(text).published_text
+    assert name not in published and "[naam]" in published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minecraft vroeg of ik mijn account wilde koppelen",
+        "ik zit met Rummikub op de bank",
+        "Efteling heeft een nieuwe achtbaan",
+    ],
+)
+def test_games_and_parks_in_those_places_stay(text):
+    assert screen(text).published_text == text
