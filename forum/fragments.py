@@ -1,0 +1,183 @@
+"""The parts of forum pages that every reader sees alike, rendered once and kept in the cache.
+
+Members never get a page from the page cache (config.page_cache): theirs carries their own menu,
+their own held posts and reactions. What the forum index, a board and a topic show to everyone is
+the same for them as for a visitor, though, and rendering it is what costs (55 boards with relative
+times, fifty posts). So that part is rendered once, kept under the forum's version (and, for a board,
+the pages' version: information pages link to boards), the language and the page, and put into each
+member's page with what is theirs alone, which is asked for on every request (in a query each, so
+that a member sees their own post or reaction at once after the change):
+
+- on a topic, a published post has its actions in two forms in the cached HTML: "herkenbaar" and
+  "melden" for a member reading someone else's post, the bare count for its writer and for visitors;
+  `topic_entries` keeps one of the two, with the member's "herkenbaar" pressed or not;
+- the member's own held posts (being checked, waiting, not placed) are rendered for them and put in
+  their place among the others.
+
+A fragment expires after settings.ANONYMOUS_CACHE_SECONDS, as cached pages do, which keeps relative
+times honest; a change on the forum makes it stale at once (a new version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from config.page_cache import page_cache_versions
+from forum import selectors
+from forum.forms import ReplyForm
+from forum.models import Board, Member, Post, Status, Topic
+
+T = TypeVar("T")
+KEY_PREFIX = "forum:fragment:v1"
+# Markers in the cached HTML of a post, replaced for each reader (never shown: NUL is not HTML text).
+MEMBER = "\x00member\x00"  # the actions of a member who reads someone else's post start here
+READER = "\x00reader\x00"  # the count its writer and visitors see starts here
+END = "\x00end\x00"
+PRESSED = "\x00pressed\x00"  # aria-pressed of the member's "herkenbaar"
+CSRF = "\x00csrf\x00"  # the member's own CSRF token goes here
+# Plain strings: autoescaping leaves NUL as it is.
+MARKS = {"member": MEMBER, "reader": READER, "end": END, "pressed": PRESSED}
+SEPARATOR = "\x00post\x00"
+
+
+def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
+    """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
+    forum_version, pages_version = page_cache_versions()
+    key_parts = [forum_version, pages_version if pages else "", translation.get_language() or ""]
+    key_parts += [timezone.localdate().isoformat(), name, *(str(part) for part in parts)]
+    key = f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
+    found: T | None = cache.get(key)
+    if found is None:
+        found = render()
+        cache.set(key, found, settings.ANONYMOUS_CACHE_SECONDS)
+    return found
+
+
+def boards_html() -> SafeString:
+    """The forum index's list of boards with their figures."""
+    html = _cached(
+        "boards",
+        render=lambda: render_to_string("forum/_boards.html", {"boards": selectors.boards_overview()}),
+    )
+    return mark_safe(html)  # noqa: S308 (rendered by our own template)
+
+
+def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
+    """A board's description, its information pages and one page of its topics, with the pager."""
+
+    def render() -> str:
+        topics, next_cursor = selectors.board_topics(
+            board=board, after=after, limit=settings.FORUM_TOPICS_PER_PAGE
+        )
+        return render_to_string(
+            "forum/_board_topics.html",
+            {"board": board, "topics": topics, "next_cursor": next_cursor.encode() if next_cursor else None},
+        )
+
+    return mark_safe(_cached("board", board.pk, after and after.encode(), render=render, pages=True))  # noqa: S308
+
+
+def reply_form_html() -> SafeString:
+    """The empty reply form, as `{{ form }}` renders it (the same for every member)."""
+    return mark_safe(_cached("reply-form", render=lambda: str(ReplyForm())))  # noqa: S308
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A post as cached for everyone: its sort key, writer, status and HTML (with the markers)."""
+
+    at: float
+    id: int
+    author_id: int | None
+    published: bool
+    html: str
+
+
+@dataclass
+class TopicPage:
+    """One page of a topic as one reader sees it."""
+
+    entries: list[SafeString | Post]  # cached HTML, or the reader's own held post to render
+    next_cursor: str | None
+    own_held: list[Post]  # those on this page
+
+
+def _render_posts(posts: list[Post]) -> list[str]:
+    context = {"posts": posts, "marks": MARKS, "csrf_token": CSRF, "separator": mark_safe(SEPARATOR)}  # noqa: S308
+    html = render_to_string("forum/_posts.html", context)
+    return html.split(SEPARATOR)[1:]
+
+
+def _public_page(*, topic: Topic, after: selectors.Cursor | None) -> tuple[list[_Entry], str | None]:
+    def render() -> tuple[list[_Entry], str | None]:
+        posts, next_cursor = selectors.topic_public_posts(
+            topic=topic, after=after, limit=settings.FORUM_POSTS_PER_PAGE
+        )
+        entries = [
+            _Entry(
+                at=post.created_at.timestamp(),
+                id=post.pk,
+                author_id=post.author_id,
+                published=post.status == Status.PUBLISHED,
+                html=html,
+            )
+            for post, html in zip(posts, _render_posts(posts), strict=True)
+        ]
+        return entries, next_cursor.encode() if next_cursor else None
+
+    return _cached("topic", topic.pk, after and after.encode(), render=render)
+
+
+def _for_reader(entry: _Entry, *, viewer: Member | None, recognised: set[int]) -> str:
+    """The entry's HTML with the actions this reader gets."""
+    head, found, rest = entry.html.partition(MEMBER)
+    if not found:
+        return entry.html
+    member_part, _, rest = rest.partition(READER)
+    reader_part, _, tail = rest.partition(END)
+    if viewer is None or entry.author_id == viewer.pk:
+        return head + reader_part + tail
+    return head + member_part.replace(PRESSED, "true" if entry.id in recognised else "false") + tail
+
+
+def topic_page(
+    *, topic: Topic, viewer: Member | None, after: selectors.Cursor | None, csrf_token: str
+) -> TopicPage:
+    """One page of a topic for `viewer` (None: a visitor): the posts everyone sees, from the cache, with the
+    viewer's own held posts between them where they were written, and the viewer's "herkenbaar" marked.
+
+    A page holds settings.FORUM_POSTS_PER_PAGE posts that everyone sees; the viewer's own held posts
+    written after the previous page's last of those and up to this page's last come on top.
+    """
+    public, next_cursor = _public_page(topic=topic, after=after)
+    own_held: list[Post] = []
+    recognised: set[int] = set()
+    if viewer is not None:
+        end = selectors.Cursor.decode(next_cursor)
+        own_held = [
+            post
+            for post in selectors.topic_own_held_posts(topic=topic, viewer=viewer)
+            if (after is None or (post.created_at, post.pk) > (after.at, after.id))
+            and (end is None or (post.created_at, post.pk) <= (end.at, end.id))
+        ]
+        recognised = selectors.recognised_post_ids(
+            member=viewer, post_ids=[e.id for e in public if e.published and e.author_id != viewer.pk]
+        )
+    token = escape(csrf_token)
+    shared: list[tuple[tuple[float, int], SafeString | Post]] = []
+    for entry in public:
+        html = _for_reader(entry, viewer=viewer, recognised=recognised).replace(CSRF, token)
+        shared.append(((entry.at, entry.id), mark_safe(html)))  # noqa: S308 (our template, our token)
+    own = [((post.created_at.timestamp(), post.pk), post) for post in own_held]
+    entries = [item for _key, item in sorted([*shared, *own], key=lambda pair: pair[0])]
+    return TopicPage(entries=entries, next_cursor=next_cursor, own_held=own_held)
