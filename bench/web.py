@@ -207,10 +207,10 @@ def _bench_member(long_topic: Any) -> tuple[Any, str]:
     """A member who wrote on the long topic's first page, with a post waiting for screening there and
     three "herkenbaar" reactions on it; and the Cookie header of a session of theirs."""
     import datetime as dt
+    from importlib import import_module
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import _get_new_csrf_string
 
     from forum import services
@@ -226,7 +226,7 @@ def _bench_member(long_topic: Any) -> tuple[Any, str]:
     )
     for post in [p for p in first_page if p.author_id != member.pk][2:5]:
         services.reaction_toggle(member=member, post=post)
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(member.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = member.get_session_auth_hash()

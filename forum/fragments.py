@@ -14,6 +14,12 @@ that a member sees their own post or reaction at once after the change):
 - the member's own held posts (being checked, waiting, not placed) are rendered for them and put in
   their place among the others.
 
+What is a member's own (their held posts in a topic and their "herkenbaar" there) is kept per member
+and topic under the member's own version, which changes whenever a post of theirs is saved or deleted
+and whenever they give or take back a reaction (`member_version_bump`, connected to the models'
+signals in forum.apps, so that no path that changes a post's status can forget it): a member sees their
+own post or reaction at once after the change.
+
 A fragment expires after settings.ANONYMOUS_CACHE_SECONDS, as cached pages do, which keeps relative
 times honest; a change on the forum makes it stale at once (a new version).
 """
@@ -21,12 +27,14 @@ times honest; a change on the forum makes it stale at once (a new version).
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -39,6 +47,8 @@ from forum.models import Board, Member, Post, Status, Topic
 
 T = TypeVar("T")
 KEY_PREFIX = "forum:fragment:v1"
+MEMBER_PREFIX = "forum:member:v1"
+MEMBER_SECONDS = 10 * 60
 # Markers in the cached HTML of a post, replaced for each reader (never shown: NUL is not HTML text).
 MEMBER = "\x00member\x00"  # the actions of a member who reads someone else's post start here
 READER = "\x00reader\x00"  # the count its writer and visitors see starts here
@@ -107,13 +117,14 @@ class _Entry:
 class TopicPage:
     """One page of a topic as one reader sees it."""
 
-    entries: list[SafeString | Post]  # cached HTML, or the reader's own held post to render
+    posts_html: SafeString  # the <li> of every post on the page, in order
     next_cursor: str | None
     own_held: list[Post]  # those on this page
 
 
-def _render_posts(posts: list[Post]) -> list[str]:
-    context = {"posts": posts, "marks": MARKS, "csrf_token": CSRF, "separator": mark_safe(SEPARATOR)}  # noqa: S308
+def _render_posts(posts: list[Post], **context: object) -> list[str]:
+    """Each post's <li>, as forum/_post.html renders it, with the markers for the reader's parts."""
+    context.update(posts=posts, marks=MARKS, csrf_token=CSRF, separator=SEPARATOR)
     html = render_to_string("forum/_posts.html", context)
     return html.split(SEPARATOR)[1:]
 
@@ -136,6 +147,53 @@ def _public_page(*, topic: Topic, after: selectors.Cursor | None) -> tuple[list[
         return entries, next_cursor.encode() if next_cursor else None
 
     return _cached("topic", topic.pk, after and after.encode(), render=render)
+
+
+def _member_version_key(member_id: int) -> str:
+    return f"{MEMBER_PREFIX}:{member_id}:version"
+
+
+def member_version_bump(*, member_id: int) -> None:
+    """Make what is kept of this member's own posts and reactions stale: now, and again after the commit
+    (in between, another request could read the old rows and keep them under the new version)."""
+    key = _member_version_key(member_id)
+    cache.set(key, secrets.token_hex(8), None)
+    transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), None))
+
+
+@dataclass
+class _MemberTopic:
+    """What is a member's own in one topic, as kept in the cache."""
+
+    version: str
+    held: list[Post]  # oldest first
+    recognised: set[int]
+
+
+def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
+    """The viewer's held posts in the topic and the posts there they said "herkenbaar" to: one cache
+    request when kept under the member's current version, else two queries."""
+    version_key = _member_version_key(viewer.pk)
+    state_key = f"{MEMBER_PREFIX}:{viewer.pk}:topic:{topic.pk}"
+    found = cache.get_many([version_key, state_key])
+    version = found.get(version_key)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(version_key, version, None):
+            version = cache.get(version_key, version)
+    state: _MemberTopic | None = found.get(state_key)
+    if state is None or state.version != version:
+        state = _MemberTopic(
+            version=version,
+            held=selectors.topic_own_held_posts(topic=topic, viewer=viewer),
+            recognised=selectors.recognised_in_topic(member=viewer, topic=topic),
+        )
+        for post in state.held:
+            post.author = None  # kept without the member; put back below
+        cache.set(state_key, state, MEMBER_SECONDS)
+    for post in state.held:
+        post.author = viewer
+    return state
 
 
 def _for_reader(entry: _Entry, *, viewer: Member | None, recognised: set[int]) -> str:
@@ -164,20 +222,23 @@ def topic_page(
     recognised: set[int] = set()
     if viewer is not None:
         end = selectors.Cursor.decode(next_cursor)
+        own = _member_topic(topic=topic, viewer=viewer)
         own_held = [
             post
-            for post in selectors.topic_own_held_posts(topic=topic, viewer=viewer)
+            for post in own.held
             if (after is None or (post.created_at, post.pk) > (after.at, after.id))
             and (end is None or (post.created_at, post.pk) <= (end.at, end.id))
         ]
-        recognised = selectors.recognised_post_ids(
-            member=viewer, post_ids=[e.id for e in public if e.published and e.author_id != viewer.pk]
-        )
-    token = escape(csrf_token)
-    shared: list[tuple[tuple[float, int], SafeString | Post]] = []
-    for entry in public:
-        html = _for_reader(entry, viewer=viewer, recognised=recognised).replace(CSRF, token)
-        shared.append(((entry.at, entry.id), mark_safe(html)))  # noqa: S308 (our template, our token)
-    own = [((post.created_at.timestamp(), post.pk), post) for post in own_held]
-    entries = [item for _key, item in sorted([*shared, *own], key=lambda pair: pair[0])]
-    return TopicPage(entries=entries, next_cursor=next_cursor, own_held=own_held)
+        recognised = own.recognised
+    parts = [
+        ((entry.at, entry.id), _for_reader(entry, viewer=viewer, recognised=recognised)) for entry in public
+    ]
+    if own_held:
+        rendered = _render_posts(own_held, forum_rules_url=settings.FORUM_RULES_URL)
+        parts += [
+            ((post.created_at.timestamp(), post.pk), html)
+            for post, html in zip(own_held, rendered, strict=True)
+        ]
+        parts.sort(key=lambda part: part[0])
+    html = "".join(part for _key, part in parts).replace(CSRF, escape(csrf_token))
+    return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308

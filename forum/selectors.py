@@ -89,11 +89,9 @@ def topic_own_held_posts(*, topic: Topic, viewer: Member) -> list[Post]:
     return found
 
 
-def recognised_post_ids(*, member: Member | None, post_ids: list[int]) -> set[int]:
-    """Which of these posts the member said "herkenbaar" to."""
-    if member is None or not member.is_authenticated or not post_ids:
-        return set()
-    return set(member.reactions.filter(post_id__in=post_ids).values_list("post_id", flat=True))
+def recognised_in_topic(*, member: Member, topic: Topic) -> set[int]:
+    """The posts of a topic the member said "herkenbaar" to."""
+    return set(member.reactions.filter(post__topic=topic).values_list("post_id", flat=True))
 
 
 def member_public_posts(*, member: Member, limit: int = 50) -> QuerySet[Post]:

@@ -213,6 +213,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Sessions are read from the cache (a member's every page asked the database for theirs) and written
+# through to the database, so that they outlive the cache; without Redis, the database alone.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # No script of ours reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
