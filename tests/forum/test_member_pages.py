@@ -169,3 +169,30 @@ def test_a_random_query_string_gets_the_cached_page_and_adds_no_cache_entry(
     assert again.status_code == 200
     assert _entries() == stored
     assert re.sub(r'value="[^"]+"', "", again.content.decode()) == re.sub(r'value="[^"]+"', "", first)
+
+
+def test_a_member_sees_their_held_reply_placed_once_a_moderator_publishes_it(member_client, member, topic):
+    response = member_client.post(topic.get_absolute_url(), {"text": "Ik leer met een vriendin samen."})
+    held = Post.objects.get(author=member)
+    assert "Alleen jij ziet het nu." in member_client.get(response["Location"]).content.decode()
+
+    services.post_publish(post=held, text="Ik leer met een vriendin samen.")
+
+    page = member_client.get(topic.get_absolute_url()).content.decode()
+    entry = page[page.index(f'id="bericht-{held.pk}"') :].split("</li>")[0]
+    assert "Ik leer met een vriendin samen." in entry
+    assert "Alleen jij ziet het nu." not in entry
+    assert "Herkenbaar: 0" in entry  # their own post: the count, not the button
+    assert "js/pending.js" not in page
+
+
+def test_a_members_reported_reply_shows_to_them_as_waiting_once_it_is_hidden(member_client, member, topic):
+    reply = PostFactory(topic=topic, author=member, body="Dit schreef ik eerder al.")
+    assert "Herkenbaar: 0" in member_client.get(topic.get_absolute_url()).content.decode()
+
+    services.post_hide(post=reply)
+
+    page = member_client.get(topic.get_absolute_url()).content.decode()
+    entry = page[page.index(f'id="bericht-{reply.pk}"') :].split("</li>")[0]
+    assert "Je bericht wacht op een moderator. Alleen jij ziet het nu." in entry
+    assert reply.body not in Client().get(topic.get_absolute_url()).content.decode()
