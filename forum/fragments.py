@@ -98,8 +98,13 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
 
 
 def reply_form_html() -> SafeString:
-    """The empty reply form, as `{{ form }}` renders it (the same for every member)."""
-    return mark_safe(_cached("reply-form", render=lambda: str(ReplyForm())))  # noqa: S308
+    """The empty reply form, as `{{ form }}` renders it (the same for every member, in each language)."""
+    key = f"{KEY_PREFIX}:reply-form:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = str(ReplyForm())
+        cache.set(key, html, settings.ANONYMOUS_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 (Django's form rendering)
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
             "topic": topic_obj,
             "page": page,
             "form": form,
-            "reply_form": fragments.reply_form_html() if viewer is not None else "",
+            "reply_form": fragments.reply_form_html() if viewer is not None and not form.is_bound else "",
             "own_urgent": any(p.status == Status.URGENT for p in page.own_held),
             # A cry for help a moderator did not place keeps its warm help box, not a rule-breaker's card.
             "own_care_rejected": any(
