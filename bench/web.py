@@ -10,10 +10,11 @@ one topic of 500 posts), collects the static files into a temporary folder, and 
 database backend, see there). Then it loads every page with wrk (bounded: -t2 -c16 -d8s by default)
 and prints requests/s, p50 and p99 latency, the ratio to the reference page (/bench/referentie/:
 the site's layout with one query) and the SQL queries of one request, counted in this process
-against the same database. The pages are loaded once by a visitor without a session and, for the
-forum index, a board and the long topic, once more by a logged-in member (their session cookie sent
-by wrk) who has a post waiting for screening and three "herkenbaar" reactions on the topic's first
-page. The last line sums up, over every page but the reference:
+against the same database. The pages are loaded by a visitor without a session; one row loads the
+long topic with a random query string on every request (`?utm=…`, wrk's Lua hook), which the page
+cache must answer as the topic itself; and the forum index, a board and the long topic are loaded
+once more by a logged-in member (their session cookie sent by wrk) who has a post waiting for
+screening and three "herkenbaar" reactions on the topic's first page. The last line sums up, over every page but the reference:
 `bench-web: min ratio 0.91 (members 0.85), max queries 6 (members 5)`.
 
 Loopback only; gunicorn is stopped and the database deleted at the end, also after an error.
@@ -116,13 +117,24 @@ def _millis(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+# wrk's request hook: every request of the page with a query string of its own (`?utm=<random>`), as
+# links shared with tracking parameters or a script that wants to fill the cache would ask.
+RANDOM_QUERY_LUA = """
+request = function()
+  return wrk.format(nil, wrk.path .. "?utm=" .. math.random(1, 1000000000) .. "&_=" .. math.random(1, 1000000000))
+end
+"""
+RANDOM_QUERY = "topic, random query"
+
+
 def _wrk(
-    url: str, *, threads: int, connections: int, seconds: int, cookie: str = ""
+    url: str, *, threads: int, connections: int, seconds: int, cookie: str = "", script: str = ""
 ) -> tuple[float, float, float, str]:
     out = subprocess.run(  # noqa: S603 (wrk on a loopback URL, bounded by -d)
         [
             shutil.which("wrk") or "wrk",
             *(["-H", f"Cookie: {cookie}"] if cookie else []),
+            *(["-s", script] if script else []),
             f"-t{threads}",
             f"-c{connections}",
             f"-d{seconds}s",
@@ -329,6 +341,7 @@ def main() -> None:
             "board topic list": board_path,
             "topic, 50 posts": long_topic.get_absolute_url(),
             "topic, page 10": _page_ten(base, long_topic.get_absolute_url()),
+            RANDOM_QUERY: long_topic.get_absolute_url(),
             "chat entry": "/chat/",
             # Last: a slow search leaves requests queued in the workers after wrk stops.
             "search 'pesten'": "/zoeken/?q=pesten",
@@ -359,6 +372,8 @@ def main() -> None:
             f" -d{args.duration}s --latency on 127.0.0.1",
             flush=True,
         )
+        random_query_script = f"{scratch}/random-query.lua"
+        Path(random_query_script).write_text(RANDOM_QUERY_LUA)
         results = []
         for name in order:
             path, is_member = paths[name], name in member_pages
@@ -374,6 +389,7 @@ def main() -> None:
                 connections=args.connections,
                 seconds=args.duration,
                 cookie=cookie if is_member else "",
+                script=random_query_script if name == RANDOM_QUERY else "",
             )
             results.append(Result(name, path, rps, p50, p99, errors, queries[name], is_member))
             print(f"  {name}: {rps:.0f} requests/s", flush=True)
