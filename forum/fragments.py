@@ -97,6 +97,20 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
     return mark_safe(_cached("board", board.pk, after and after.encode(), render=render, pages=True))  # noqa: S308
 
 
+def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> Topic | None:
+    """The topic with its board, kept under the forum's version (its title, status and board change
+    only with it) unless `kept` is False (to write with); None when there is no such topic on that
+    board (not kept: any number may be asked)."""
+    slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
+    key = f"{KEY_PREFIX}:topic-row:{page_cache_versions()[0]}:{topic_id}:{slug_hash}"
+    topic: Topic | None = cache.get(key) if kept else None
+    if topic is None:
+        topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
+        if topic is not None and kept:
+            cache.set(key, topic, settings.ANONYMOUS_CACHE_SECONDS)
+    return topic
+
+
 def reply_form_html() -> SafeString:
     """The empty reply form, as `{{ form }}` renders it (the same for every member, in each language)."""
     key = f"{KEY_PREFIX}:reply-form:{translation.get_language()}"
@@ -172,6 +186,7 @@ class _MemberTopic:
 
     version: str
     held: list[Post]  # oldest first
+    held_html: list[str]  # their <li>, in the same order
     recognised: set[int]
 
 
@@ -179,7 +194,7 @@ def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
     """The viewer's held posts in the topic and the posts there they said "herkenbaar" to: one cache
     request when kept under the member's current version, else two queries."""
     version_key = _member_version_key(viewer.pk)
-    state_key = f"{MEMBER_PREFIX}:{viewer.pk}:topic:{topic.pk}"
+    state_key = f"{MEMBER_PREFIX}:{viewer.pk}:topic:{topic.pk}:{translation.get_language()}"
     found = cache.get_many([version_key, state_key])
     version = found.get(version_key)
     if version is None:
@@ -188,9 +203,11 @@ def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
             version = cache.get(version_key, version)
     state: _MemberTopic | None = found.get(state_key)
     if state is None or state.version != version:
+        held = selectors.topic_own_held_posts(topic=topic, viewer=viewer)
         state = _MemberTopic(
             version=version,
-            held=selectors.topic_own_held_posts(topic=topic, viewer=viewer),
+            held=held,
+            held_html=_render_posts(held, forum_rules_url=settings.FORUM_RULES_URL) if held else [],
             recognised=selectors.recognised_in_topic(member=viewer, topic=topic),
         )
         for post in state.held:
@@ -224,26 +241,24 @@ def topic_page(
     """
     public, next_cursor = _public_page(topic=topic, after=after)
     own_held: list[Post] = []
+    own_parts: list[tuple[Post, str]] = []
     recognised: set[int] = set()
     if viewer is not None:
         end = selectors.Cursor.decode(next_cursor)
         own = _member_topic(topic=topic, viewer=viewer)
-        own_held = [
-            post
-            for post in own.held
+        own_parts = [
+            (post, html)
+            for post, html in zip(own.held, own.held_html, strict=True)
             if (after is None or (post.created_at, post.pk) > (after.at, after.id))
             and (end is None or (post.created_at, post.pk) <= (end.at, end.id))
         ]
+        own_held = [post for post, _html in own_parts]
         recognised = own.recognised
     parts = [
         ((entry.at, entry.id), _for_reader(entry, viewer=viewer, recognised=recognised)) for entry in public
     ]
-    if own_held:
-        rendered = _render_posts(own_held, forum_rules_url=settings.FORUM_RULES_URL)
-        parts += [
-            ((post.created_at.timestamp(), post.pk), html)
-            for post, html in zip(own_held, rendered, strict=True)
-        ]
+    if own_parts:
+        parts += [((post.created_at.timestamp(), post.pk), html) for post, html in own_parts]
         parts.sort(key=lambda part: part[0])
     html = "".join(part for _key, part in parts).replace(CSRF, escape(csrf_token))
     return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308

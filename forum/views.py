@@ -8,7 +8,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from forum.forms import (
     TopicForm,
 )
 from forum.http import MemberRequest
-from forum.models import Board, Member, Post, RejectReason, Status, Topic
+from forum.models import Board, Member, Post, RejectReason, Status
 from forum.preview import preview_context
 from forum.ratelimit import (
     busy,
@@ -151,7 +151,9 @@ def topic_new(request: MemberRequest, board: str) -> HttpResponse:
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
-    topic_obj = get_object_or_404(Topic.objects.select_related("board"), pk=topic_id, board__slug=board)
+    topic_obj = fragments.topic_with_board(topic_id=topic_id, board_slug=board, kept=request.method == "GET")
+    if topic_obj is None:
+        raise Http404
     viewer = request.user if request.user.is_authenticated else None
     if not selectors.topic_visible_to(topic=topic_obj, viewer=viewer):
         return render(request, "forum/topic_hidden.html", {"board": topic_obj.board}, status=404)
