@@ -98,15 +98,15 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
 
 
 def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> Topic | None:
-    """The topic with its board, kept under the forum's version (its title, status and board change
-    only with it) unless `kept` is False (to write with); None when there is no such topic on that
-    board (not kept: any number may be asked)."""
+    """The topic with its board; a published one is kept under the forum's version (what it shows
+    changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read
+    anew each time; None when there is no such topic on that board (not kept: any number may be asked)."""
     slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
     key = f"{KEY_PREFIX}:topic-row:{page_cache_versions()[0]}:{topic_id}:{slug_hash}"
     topic: Topic | None = cache.get(key) if kept else None
     if topic is None:
         topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
-        if topic is not None and kept:
+        if topic is not None and kept and topic.status == Status.PUBLISHED:
             cache.set(key, topic, settings.ANONYMOUS_CACHE_SECONDS)
     return topic
 
