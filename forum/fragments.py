@@ -97,6 +97,18 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
     return mark_safe(_cached("board", board.pk, after and after.encode(), render=render, pages=True))  # noqa: S308
 
 
+def board_by_slug(slug: str) -> Board | None:
+    """The board, kept under the forum's version (an edit of a board makes a new one); None when there
+    is no such board (not kept: any slug may be asked)."""
+    key = f"{KEY_PREFIX}:board-row:{page_cache_versions()[0]}:{hashlib.sha256(slug.encode()).hexdigest()}"
+    board: Board | None = cache.get(key)
+    if board is None:
+        board = Board.objects.filter(slug=slug).first()
+        if board is not None:
+            cache.set(key, board, settings.ANONYMOUS_CACHE_SECONDS)
+    return board
+
+
 def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> Topic | None:
     """The topic with its board; a published one is kept under the forum's version (what it shows
     changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read

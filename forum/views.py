@@ -78,7 +78,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def board(request: HttpRequest, board: str) -> HttpResponse:
-    board_obj = get_object_or_404(Board, slug=board)
+    board_obj = fragments.board_by_slug(board)
+    if board_obj is None:
+        raise Http404
     after = selectors.Cursor.decode(request.GET.get("na"))
     return render(
         request,

@@ -196,3 +196,12 @@ def test_a_members_reported_reply_shows_to_them_as_waiting_once_it_is_hidden(mem
     entry = page[page.index(f'id="bericht-{reply.pk}"') :].split("</li>")[0]
     assert "Je bericht wacht op een moderator. Alleen jij ziet het nu." in entry
     assert reply.body not in Client().get(topic.get_absolute_url()).content.decode()
+
+
+def test_a_board_edited_by_an_editor_shows_its_new_description_to_members_at_once(member_client, board):
+    member_client.get(reverse("forum:board", args=[board.slug]))  # the board is in the cache now
+
+    board.description = "Alles over school, toetsen en huiswerk."
+    board.save()
+
+    assert board.description in member_client.get(reverse("forum:board", args=[board.slug])).content.decode()
