@@ -10,8 +10,12 @@ one topic of 500 posts), collects the static files into a temporary folder, and 
 database backend, see there). Then it loads every page with wrk (bounded: -t2 -c16 -d8s by default)
 and prints requests/s, p50 and p99 latency, the ratio to the reference page (/bench/referentie/:
 the site's layout with one query) and the SQL queries of one request, counted in this process
-against the same database. The last line sums up:
-`bench-web: min forum ratio 0.91, max forum queries 6` (over every page but the reference).
+against the same database. The pages are loaded by a visitor without a session; one row loads the
+long topic with a random query string on every request (`?utm=…`, wrk's Lua hook), which the page
+cache must answer as the topic itself; and the forum index, a board and the long topic are loaded
+once more by a logged-in member (their session cookie sent by wrk) who has a post waiting for
+screening and three "herkenbaar" reactions on the topic's first page. The last line sums up, over every page but the reference:
+`bench-web: min ratio 0.91 (members 0.85), max queries 6 (members 5)`.
 
 Loopback only; gunicorn is stopped and the database deleted at the end, also after an error.
 """
@@ -33,9 +37,11 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = "redis://127.0.0.1:6379/14"
+# Another Redis database with BENCH_REDIS_URL (runs beside each other; keys carry a per-run prefix anyway).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 REFERENCE = "reference"
 NEXT_LINK = re.compile(r'href="\?na=([^"]+)"')
 
@@ -49,6 +55,7 @@ class Result:
     p99_ms: float
     errors: str
     queries: int
+    member: bool = False
 
 
 def _free_port() -> int:
@@ -86,8 +93,9 @@ def _manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
-def _get(base: str, path: str) -> str:
-    with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 (loopback only)
+def _get(base: str, path: str, cookie: str = "") -> str:
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
         if response.status != 200:
             raise RuntimeError(f"{path} answered {response.status}")
         return response.read().decode()
@@ -109,10 +117,24 @@ def _millis(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def _wrk(url: str, *, threads: int, connections: int, seconds: int) -> tuple[float, float, float, str]:
+# wrk's request hook: every request of the page with a query string of its own (`?utm=<random>`), as
+# links shared with tracking parameters or a script that wants to fill the cache would ask.
+RANDOM_QUERY_LUA = """
+request = function()
+  return wrk.format(nil, wrk.path .. "?utm=" .. math.random(1, 1000000000) .. "&_=" .. math.random(1, 1000000000))
+end
+"""
+RANDOM_QUERY = "topic, random query"
+
+
+def _wrk(
+    url: str, *, threads: int, connections: int, seconds: int, cookie: str = "", script: str = ""
+) -> tuple[float, float, float, str]:
     out = subprocess.run(  # noqa: S603 (wrk on a loopback URL, bounded by -d)
         [
             shutil.which("wrk") or "wrk",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
+            *(["-s", script] if script else []),
             f"-t{threads}",
             f"-c{connections}",
             f"-d{seconds}s",
@@ -164,13 +186,16 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
             continue
 
 
-def _query_counts(paths: dict[str, str]) -> dict[str, int]:
-    """The SQL queries of one request to each path, after a first request has warmed the caches."""
+def _query_counts(paths: dict[str, str], member: Any = None) -> dict[str, int]:
+    """The SQL queries of one request to each path, after a first request has warmed the caches;
+    as `member` when given, else as a visitor without a session."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    if member is not None:
+        client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
     counts = {}
     for name, path in paths.items():
         client.get(path)
@@ -188,6 +213,38 @@ def _clear_cache_prefix(prefix: str) -> None:
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(match=f"{prefix}:*", count=500):
         client.delete(key)
+
+
+def _bench_member(long_topic: Any) -> tuple[Any, str]:
+    """A member who wrote on the long topic's first page, with a post waiting for screening there and
+    three "herkenbaar" reactions on it; and the Cookie header of a session of theirs."""
+    import datetime as dt
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.middleware.csrf import _get_new_csrf_string
+
+    from forum import services
+    from forum.models import Post, Status
+
+    first_page = list(long_topic.posts.order_by("created_at", "id")[:50])
+    member = first_page[1].author
+    Post.objects.create(
+        topic=long_topic,
+        author=member,
+        status=Status.PENDING,
+        created_at=first_page[20].created_at + dt.timedelta(seconds=1),
+    )
+    for post in [p for p in first_page if p.author_id != member.pk][2:5]:
+        services.reaction_toggle(member=member, post=post)
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(member.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+    session.create()
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={_get_new_csrf_string()}"
+    return member, cookie
 
 
 def main() -> None:
@@ -284,52 +341,76 @@ def main() -> None:
             "board topic list": board_path,
             "topic, 50 posts": long_topic.get_absolute_url(),
             "topic, page 10": _page_ten(base, long_topic.get_absolute_url()),
+            RANDOM_QUERY: long_topic.get_absolute_url(),
             "chat entry": "/chat/",
             # Last: a slow search leaves requests queued in the workers after wrk stops.
             "search 'pesten'": "/zoeken/?q=pesten",
         }
+        member, cookie = _bench_member(long_topic)
+        member_pages = {
+            "member: forum index": "/forum/",
+            "member: board": board_path,
+            "member: topic, 50": long_topic.get_absolute_url(),
+        }
         answered, failures = {}, {}
-        for name, path in pages.items():
+        for name, path in {**pages, **member_pages}.items():
             try:
                 for _ in range(4):  # warm both workers
-                    _get(base, path)
+                    _get(base, path, cookie if name in member_pages else "")
                 answered[name] = path
             except (OSError, RuntimeError) as error:
                 failures[name] = f"no answer: {error}"
         if REFERENCE not in answered:
             sys.exit("the reference page did not answer")
-        queries = _query_counts(answered)
+        queries = _query_counts({n: p for n, p in answered.items() if n not in member_pages})
+        queries.update(_query_counts({n: p for n, p in answered.items() if n in member_pages}, member))
+        visitor_names = list(pages)
+        order = [*visitor_names[:-1], *member_pages, visitor_names[-1]]  # search stays last (see above)
+        paths = {**pages, **member_pages}
         print(
             f"gunicorn, 2 workers, bench.settings; wrk -t{args.threads} -c{args.connections}"
             f" -d{args.duration}s --latency on 127.0.0.1",
             flush=True,
         )
+        random_query_script = f"{scratch}/random-query.lua"
+        Path(random_query_script).write_text(RANDOM_QUERY_LUA)
         results = []
-        for name, path in pages.items():
+        for name in order:
+            path, is_member = paths[name], name in member_pages
             if name in failures:
-                results.append(Result(name, path, 0.0, float("nan"), float("nan"), failures[name], -1))
+                results.append(
+                    Result(name, path, 0.0, float("nan"), float("nan"), failures[name], -1, is_member)
+                )
                 continue
             _drain(base)
             rps, p50, p99, errors = _wrk(
-                base + path, threads=args.threads, connections=args.connections, seconds=args.duration
+                base + path,
+                threads=args.threads,
+                connections=args.connections,
+                seconds=args.duration,
+                cookie=cookie if is_member else "",
+                script=random_query_script if name == RANDOM_QUERY else "",
             )
-            results.append(Result(name, path, rps, p50, p99, errors, queries[name]))
+            results.append(Result(name, path, rps, p50, p99, errors, queries[name], is_member))
             print(f"  {name}: {rps:.0f} requests/s", flush=True)
         reference = results[0].requests_per_second
         print()
         print(
-            f"{'page':<18} {'requests/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'queries':>7}  path"
+            f"{'page':<20} {'requests/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'queries':>7}  path"
         )
         for r in results:
             print(
-                f"{r.name:<18} {r.requests_per_second:>10.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f}"
+                f"{r.name:<20} {r.requests_per_second:>10.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f}"
                 f" {r.requests_per_second / reference:>6.2f} {r.queries if r.queries >= 0 else '?':>7}"
                 f"  {r.path[:60]}" + (f"  ({r.errors})" if r.errors else "")
             )
-        forum = results[1:]
-        min_ratio = min(r.requests_per_second for r in forum) / reference
+        pages_measured = results[1:]
+        members = [r for r in pages_measured if r.member]
         print(
-            f"bench-web: min forum ratio {min_ratio:.2f}, max forum queries {max(r.queries for r in forum)}"
+            f"bench-web: min ratio {min(r.requests_per_second for r in pages_measured) / reference:.2f}"
+            f" (members {min(r.requests_per_second for r in members) / reference:.2f}),"
+            f" max queries {max(r.queries for r in pages_measured)}"
+            f" (members {max(r.queries for r in members)})"
         )
     finally:
         if server is not None:

@@ -26,6 +26,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import F, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -321,6 +322,13 @@ def _hit_count(query: str) -> None:
             _last_flush = time.monotonic()
     if due:
         search_hits_flush()
+
+
+def search_hit_count(request: HttpRequest) -> None:
+    """Count a search whose page came from the page cache (config.page_cache), as site_search would."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    if query:
+        _hit_count(query)
 
 
 def search_hits_flush() -> None:

@@ -3,9 +3,9 @@
 Most readers of the forum and the information pages are not logged in, and what they see is the same
 for all of them. Rendering it is what costs: Wagtail's routing and view-restriction checks (ten
 queries a page), fifty posts in a template. So a page rendered for a request without a session cookie
-is kept, per host, path, query, language and day (the chat's opening hours "today" are on pages), for
-the views named in settings.ANONYMOUS_CACHE_VIEWS, under a version that changes whenever anything such
-a page shows changes:
+is kept, per host, path, language and day (the chat's opening hours "today" are on pages) and the
+query parameters the view reads, for the views named in settings.ANONYMOUS_CACHE_VIEWS, under a version
+that changes whenever anything such a page shows changes:
 
 - the forum's version, bumped when a topic or post goes on or off the forum, a reaction is given, a
   member is deleted or a board is edited (forum.signals.forum_changed, sent by the forum's services
@@ -14,7 +14,13 @@ a page shows changes:
   settings are saved (cms.receivers).
 
 Old entries are never read again and expire; every entry also expires after
-settings.ANONYMOUS_CACHE_SECONDS, which keeps relative times ("5 minuten geleden") honest.
+settings.ANONYMOUS_CACHE_SECONDS (or the view's own "seconds"), which keeps relative times ("5 minuten
+geleden") honest.
+
+The key holds only the query parameters a view reads (its "params"): `?utm_source=…` or a random query
+string gets the page everyone gets, from the same entry, instead of rendering it anew and storing one
+more copy. A view may name a function to call when its page comes from the cache ("on_hit"): search
+counts the searches for the editors' popular searches that way.
 
 Nothing personal is ever stored: only GET requests without a session cookie and without a messages
 cookie are cached, only plain 200 responses that set no cookie, touched no session and are not marked
@@ -28,7 +34,9 @@ import hashlib
 import re
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -38,14 +46,39 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
+from django.utils.module_loading import import_string
 
 VERSION_KEYS = ("page-cache:version:forum", "page-cache:version:pages")
 KEY_PREFIX = "page-cache:v1"
 # Django's {% csrf_token %} renders exactly this; its value is replaced by a marker before storing.
 CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
 CSRF_MARKER = "\x00csrf\x00"
-# A query longer than this is not worth a cache entry (and would let anyone fill the cache).
+# Kept parameters longer than this are not worth a cache entry (and would let anyone fill the cache).
 MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class CachedView:
+    """How one view's pages are cached: the query parameters it reads, how long, what to do on a hit."""
+
+    params: tuple[str, ...] = ()
+    seconds: int | None = None  # None: settings.ANONYMOUS_CACHE_SECONDS
+    on_hit: Callable[[HttpRequest], None] | None = None
+
+    @classmethod
+    def from_setting(cls, value: dict[str, Any]) -> CachedView:
+        on_hit = value.get("on_hit")
+        return cls(
+            params=tuple(value.get("params", ())),
+            seconds=value.get("seconds"),
+            on_hit=import_string(on_hit) if on_hit else None,
+        )
+
+    def query(self, request: HttpRequest) -> str | None:
+        """The part of the query string this view reads, in a fixed order; None when it is too long
+        to cache (the page is then rendered and not stored)."""
+        kept = urlencode([(name, request.GET[name]) for name in self.params if name in request.GET])
+        return kept if len(kept) <= MAX_QUERY_LENGTH else None
 
 
 def page_cache_bump(*, forum: bool = False, pages: bool = False) -> None:
@@ -77,15 +110,15 @@ def _cacheable_request(request: HttpRequest) -> bool:
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
-        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
     )
 
 
-def _cache_key(request: HttpRequest) -> str:
+def _cache_key(request: HttpRequest, query: str) -> str:
     parts = [
         *_versions(),
         request.get_host(),
-        request.get_full_path(),
+        request.path,
+        query,
         getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         timezone.localdate().isoformat(),
     ]
@@ -112,12 +145,12 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def _store(key: str, response: HttpResponse) -> None:
+def _store(key: str, seconds: int, response: HttpResponse) -> None:
     content = CSRF_INPUT.sub(
         lambda m: m.group(1) + CSRF_MARKER + m.group(2), response.content.decode(response.charset)
     )
     stored = {"content": content, "content_type": response["Content-Type"]}
-    cache.set(key, stored, settings.ANONYMOUS_CACHE_SECONDS)
+    cache.set(key, stored, seconds)
 
 
 def _answer(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
@@ -139,24 +172,33 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.views = frozenset(settings.ANONYMOUS_CACHE_VIEWS)
+        self.views = {
+            name: CachedView.from_setting(value) for name, value in settings.ANONYMOUS_CACHE_VIEWS.items()
+        }
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
-        if key is not None and _cacheable_response(request, response):
-            _store(key, response)
+        pending: tuple[str, int] | None = getattr(request, "_page_cache_pending", None)
+        if pending is not None and _cacheable_response(request, response):
+            _store(*pending, response)
         return response
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., Any], view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
         match = request.resolver_match
-        if match is None or match.view_name not in self.views or not _cacheable_request(request):
+        view = self.views.get(match.view_name) if match is not None else None
+        if view is None or not _cacheable_request(request):
             return None
-        key = _cache_key(request)
+        query = view.query(request)
+        if query is None:
+            return None
+        key = _cache_key(request, query)
         stored = cache.get(key)
         if stored is not None:
+            if view.on_hit is not None:
+                view.on_hit(request)
             return _answer(request, stored)
-        request._page_cache_key = key  # type: ignore[attr-defined]
+        seconds = settings.ANONYMOUS_CACHE_SECONDS if view.seconds is None else view.seconds
+        request._page_cache_pending = (key, seconds)  # type: ignore[attr-defined]
         return None

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,27 @@ from django.utils.translation import gettext_lazy as _
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from forum.models import Post, Reaction
+
+        # A member's own posts and reactions, as kept for their topic pages (forum.fragments), go stale
+        # whenever one of them is saved or deleted, whichever service or admin action did it.
+        for signal in (post_save, post_delete):
+            signal.connect(_post_changed, sender=Post, dispatch_uid="forum-member-post")
+            signal.connect(_reaction_changed, sender=Reaction, dispatch_uid="forum-member-reaction")
+
+
+def _post_changed(instance: Any, **kwargs: Any) -> None:
+    from forum.fragments import member_version_bump
+
+    if instance.author_id is not None:
+        member_version_bump(member_id=instance.author_id)
+
+
+def _reaction_changed(instance: Any, **kwargs: Any) -> None:
+    from forum.fragments import member_version_bump
+
+    member_version_bump(member_id=instance.member_id)

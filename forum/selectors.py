@@ -61,16 +61,12 @@ def topic_visible_to(*, topic: Topic, viewer: Member | None) -> bool:
     return viewer is not None and viewer.is_authenticated and topic.author_id == viewer.pk
 
 
-def topic_posts(
-    *, topic: Topic, viewer: Member | None, after: Cursor | None, limit: int
-) -> tuple[list[Post], Cursor | None]:
-    """One page of a topic's posts, oldest first: the published ones, and the viewer's own held ones."""
-    visible = Q(status__in=[Status.PUBLISHED, Status.REMOVED])
-    if viewer is not None and viewer.is_authenticated:
-        visible |= Q(
-            author=viewer, status__in=[Status.PENDING, Status.QUEUED, Status.URGENT, Status.REJECTED]
-        )
-    posts = Post.objects.filter(visible, topic=topic).select_related("author")
+def topic_public_posts(*, topic: Topic, after: Cursor | None, limit: int) -> tuple[list[Post], Cursor | None]:
+    """One page of what everyone sees of a topic, oldest first (published posts, and removed ones as a
+    line), and the cursor of the next page."""
+    posts = Post.objects.filter(topic=topic, status__in=[Status.PUBLISHED, Status.REMOVED]).select_related(
+        "author"
+    )
     if after is not None:
         posts = posts.filter(Q(created_at__gt=after.at) | Q(created_at=after.at, id__gt=after.id))
     page = list(posts.order_by("created_at", "id")[: limit + 1])
@@ -80,10 +76,22 @@ def topic_posts(
     return page, None
 
 
-def recognised_post_ids(*, member: Member | None, posts: list[Post]) -> set[int]:
-    if member is None or not member.is_authenticated or not posts:
-        return set()
-    return set(member.reactions.filter(post__in=[p.pk for p in posts]).values_list("post_id", flat=True))
+def topic_own_held_posts(*, topic: Topic, viewer: Member) -> list[Post]:
+    """The viewer's own posts in a topic that only they see (being checked, waiting, not placed), oldest first."""
+    posts = Post.objects.filter(
+        topic=topic,
+        author=viewer,
+        status__in=[Status.PENDING, Status.QUEUED, Status.URGENT, Status.REJECTED],
+    )
+    found = list(posts.order_by("created_at", "id"))
+    for post in found:
+        post.author = viewer  # no query per post for what the page shows of its writer
+    return found
+
+
+def recognised_in_topic(*, member: Member, topic: Topic) -> set[int]:
+    """The posts of a topic the member said "herkenbaar" to."""
+    return set(member.reactions.filter(post__topic=topic).values_list("post_id", flat=True))
 
 
 def member_public_posts(*, member: Member, limit: int = 50) -> QuerySet[Post]:

@@ -8,13 +8,14 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from forum import selectors, services
+from forum import fragments, selectors, services
 from forum.challenge import ACTIONS, challenge_create, proof_refusal
 from forum.forms import (
     DeleteAccountForm,
@@ -26,7 +27,7 @@ from forum.forms import (
     TopicForm,
 )
 from forum.http import MemberRequest
-from forum.models import Board, Member, Post, RejectReason, Status, Topic
+from forum.models import Board, Member, Post, RejectReason, Status
 from forum.preview import preview_context
 from forum.ratelimit import (
     busy,
@@ -73,19 +74,19 @@ def _form_status(form) -> int:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "forum/index.html", {"boards": selectors.boards_overview()})
+    return render(request, "forum/index.html", {"boards_html": fragments.boards_html()})
 
 
 @require_GET
 def board(request: HttpRequest, board: str) -> HttpResponse:
-    board_obj = get_object_or_404(Board, slug=board)
-    topics, next_cursor = selectors.board_topics(
-        board=board_obj, after=selectors.Cursor.decode(request.GET.get("na")), limit=25
-    )
+    board_obj = fragments.board_by_slug(board)
+    if board_obj is None:
+        raise Http404
+    after = selectors.Cursor.decode(request.GET.get("na"))
     return render(
         request,
         "forum/board.html",
-        {"board": board_obj, "topics": topics, "next_cursor": next_cursor and next_cursor.encode()},
+        {"board": board_obj, "board_html": fragments.board_html(board=board_obj, after=after)},
     )
 
 
@@ -153,7 +154,9 @@ def topic_new(request: MemberRequest, board: str) -> HttpResponse:
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
-    topic_obj = get_object_or_404(Topic.objects.select_related("board"), pk=topic_id, board__slug=board)
+    topic_obj = fragments.topic_with_board(topic_id=topic_id, board_slug=board, kept=request.method == "GET")
+    if topic_obj is None:
+        raise Http404
     viewer = request.user if request.user.is_authenticated else None
     if not selectors.topic_visible_to(topic=topic_obj, viewer=viewer):
         return render(request, "forum/topic_hidden.html", {"board": topic_obj.board}, status=404)
@@ -172,32 +175,28 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
                 _add_errors(form, error)
             else:
                 return redirect(f"{topic_obj.get_absolute_url()}#bericht-{post.pk}")
-    posts, next_cursor = selectors.topic_posts(
-        topic=topic_obj, viewer=viewer, after=selectors.Cursor.decode(request.GET.get("na")), limit=50
+    page = fragments.topic_page(
+        topic=topic_obj,
+        viewer=viewer,
+        after=selectors.Cursor.decode(request.GET.get("na")),
+        csrf_token=get_token(request) if viewer is not None else "",
     )
-    own_urgent = any(p.status == Status.URGENT and p.author_id == getattr(viewer, "pk", None) for p in posts)
     return render(
         request,
         "forum/topic.html",
         {
             "board": topic_obj.board,
             "topic": topic_obj,
-            "posts": posts,
-            "next_cursor": next_cursor and next_cursor.encode(),
-            "recognised": selectors.recognised_post_ids(member=viewer, posts=posts),
+            "page": page,
             "form": form,
-            "own_urgent": own_urgent,
+            "reply_form": fragments.reply_form_html() if viewer is not None and not form.is_bound else "",
+            "own_urgent": any(p.status == Status.URGENT for p in page.own_held),
             # A cry for help a moderator did not place keeps its warm help box, not a rule-breaker's card.
             "own_care_rejected": any(
-                p.status == Status.REJECTED
-                and p.reject_reason == RejectReason.CARE
-                and p.author_id == getattr(viewer, "pk", None)
-                for p in posts
+                p.status == Status.REJECTED and p.reject_reason == RejectReason.CARE for p in page.own_held
             ),
             "preview": preview,
-            "own_pending": any(
-                p.status == Status.PENDING and p.author_id == getattr(viewer, "pk", None) for p in posts
-            ),
+            "own_pending": any(p.status == Status.PENDING for p in page.own_held),
         },
         status=_form_status(form),
     )

@@ -219,6 +219,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Sessions are read from the cache (a member's every page asked the database for theirs) and written
+# through to the database, so that they outlive the cache; without Redis, the database alone.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # No script of ours reads the CSRF cookie (forms carry the token), so scripts may not read it at all.
@@ -367,9 +370,19 @@ MODERATION_AUDIT_DETAIL_DAYS = env_int("MODERATION_AUDIT_DETAIL_DAYS", 365)
 # The Content-Security-Policy (config/security.py) is not sent under these paths (the Wagtail admin).
 CSP_EXCLUDE_PREFIXES = ["/beheer/", "/documenten/"]
 
-# Pages served from the cache to visitors without a session (config/page_cache.py), by URL name, and
-# for how long at most: the cache is also cleared whenever what they show changes.
-ANONYMOUS_CACHE_VIEWS = ["wagtail_serve", "forum:index", "forum:board", "forum:topic"]
+# Pages served from the cache to visitors without a session (config/page_cache.py), by URL name: the
+# query parameters each reads (any other parameter is left out of the key), and for how long at most
+# when not ANONYMOUS_CACHE_SECONDS: the cache is also cleared whenever what they show changes.
+ANONYMOUS_CACHE_VIEWS: dict[str, dict[str, Any]] = {
+    "wagtail_serve": {},
+    "forum:index": {},
+    "forum:board": {"params": ["na"]},
+    "forum:topic": {"params": ["na"]},
+    # The waiting figures are kept for 5 seconds (chat.selectors.entry_figures); so is the page.
+    "chat:entry": {"params": ["onderwerp", "bericht"], "seconds": 5},
+    # A search from the cache is still counted for the editors' popular searches.
+    "cms:search": {"params": ["q", "pagina"], "on_hit": "cms.search.search_hit_count"},
+}
 ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", 60)
 
 # Searches are counted for the editors' popular searches in memory and written this often (seconds).

@@ -62,7 +62,9 @@ def assert_refused_in_dutch(response) -> None:
 
 @pytest.fixture
 def in_savepoint(django_capture_on_commit_callbacks):
-    """Run one example's requests with screening on commit, then roll everything back."""
+    """Run one example's requests with screening on commit, then roll everything back (the cache too:
+    the next example's rows get the same ids, which the cache must not know from this one)."""
+    from django.core.cache import cache
 
     def run(body):
         with transaction.atomic():
@@ -70,6 +72,7 @@ def in_savepoint(django_capture_on_commit_callbacks):
                 return body(django_capture_on_commit_callbacks)
             finally:
                 transaction.set_rollback(True)
+                cache.clear()
 
     return run
 

@@ -1,0 +1,276 @@
+"""The parts of forum pages that every reader sees alike, rendered once and kept in the cache.
+
+Members never get a page from the page cache (config.page_cache): theirs carries their own menu,
+their own held posts and reactions. What the forum index, a board and a topic show to everyone is
+the same for them as for a visitor, though, and rendering it is what costs (55 boards with relative
+times, fifty posts). So that part is rendered once, kept under the forum's version (and, for a board,
+the pages' version: information pages link to boards), the language and the page, and put into each
+member's page with what is theirs alone, which is asked for on every request (in a query each, so
+that a member sees their own post or reaction at once after the change):
+
+- on a topic, a published post has its actions in two forms in the cached HTML: "herkenbaar" and
+  "melden" for a member reading someone else's post, the bare count for its writer and for visitors;
+  `topic_entries` keeps one of the two, with the member's "herkenbaar" pressed or not;
+- the member's own held posts (being checked, waiting, not placed) are rendered for them and put in
+  their place among the others.
+
+What is a member's own (their held posts in a topic and their "herkenbaar" there) is kept per member
+and topic under the member's own version, which changes whenever a post of theirs is saved or deleted
+and whenever they give or take back a reaction (`member_version_bump`, connected to the models'
+signals in forum.apps, so that no path that changes a post's status can forget it): a member sees their
+own post or reaction at once after the change.
+
+A fragment expires after settings.ANONYMOUS_CACHE_SECONDS, as cached pages do, which keeps relative
+times honest; a change on the forum makes it stale at once (a new version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from config.page_cache import page_cache_versions
+from forum import selectors
+from forum.forms import ReplyForm
+from forum.models import Board, Member, Post, Status, Topic
+
+T = TypeVar("T")
+KEY_PREFIX = "forum:fragment:v1"
+MEMBER_PREFIX = "forum:member:v1"
+MEMBER_SECONDS = 10 * 60
+# Markers in the cached HTML of a post, replaced for each reader (never shown: NUL is not HTML text).
+MEMBER = "\x00member\x00"  # the actions of a member who reads someone else's post start here
+READER = "\x00reader\x00"  # the count its writer and visitors see starts here
+END = "\x00end\x00"
+PRESSED = "\x00pressed\x00"  # aria-pressed of the member's "herkenbaar"
+CSRF = "\x00csrf\x00"  # the member's own CSRF token goes here
+# Plain strings: autoescaping leaves NUL as it is.
+MARKS = {"member": MEMBER, "reader": READER, "end": END, "pressed": PRESSED}
+SEPARATOR = "\x00post\x00"
+
+
+def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
+    """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
+    forum_version, pages_version = page_cache_versions()
+    key_parts = [forum_version, pages_version if pages else "", translation.get_language() or ""]
+    key_parts += [timezone.localdate().isoformat(), name, *(str(part) for part in parts)]
+    key = f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
+    found: T | None = cache.get(key)
+    if found is None:
+        found = render()
+        cache.set(key, found, settings.ANONYMOUS_CACHE_SECONDS)
+    return found
+
+
+def boards_html() -> SafeString:
+    """The forum index's list of boards with their figures."""
+    html = _cached(
+        "boards",
+        render=lambda: render_to_string("forum/_boards.html", {"boards": selectors.boards_overview()}),
+    )
+    return mark_safe(html)  # noqa: S308 (rendered by our own template)
+
+
+def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
+    """A board's description, its information pages and one page of its topics, with the pager."""
+
+    def render() -> str:
+        topics, next_cursor = selectors.board_topics(
+            board=board, after=after, limit=settings.FORUM_TOPICS_PER_PAGE
+        )
+        return render_to_string(
+            "forum/_board_topics.html",
+            {"board": board, "topics": topics, "next_cursor": next_cursor.encode() if next_cursor else None},
+        )
+
+    return mark_safe(_cached("board", board.pk, after and after.encode(), render=render, pages=True))  # noqa: S308
+
+
+def board_by_slug(slug: str) -> Board | None:
+    """The board, kept under the forum's version (an edit of a board makes a new one); None when there
+    is no such board (not kept: any slug may be asked)."""
+    key = f"{KEY_PREFIX}:board-row:{page_cache_versions()[0]}:{hashlib.sha256(slug.encode()).hexdigest()}"
+    board: Board | None = cache.get(key)
+    if board is None:
+        board = Board.objects.filter(slug=slug).first()
+        if board is not None:
+            cache.set(key, board, settings.ANONYMOUS_CACHE_SECONDS)
+    return board
+
+
+def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> Topic | None:
+    """The topic with its board; a published one is kept under the forum's version (what it shows
+    changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read
+    anew each time; None when there is no such topic on that board (not kept: any number may be asked)."""
+    slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
+    key = f"{KEY_PREFIX}:topic-row:{page_cache_versions()[0]}:{topic_id}:{slug_hash}"
+    topic: Topic | None = cache.get(key) if kept else None
+    if topic is None:
+        topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
+        if topic is not None and kept and topic.status == Status.PUBLISHED:
+            cache.set(key, topic, settings.ANONYMOUS_CACHE_SECONDS)
+    return topic
+
+
+def reply_form_html() -> SafeString:
+    """The empty reply form, as `{{ form }}` renders it (the same for every member, in each language)."""
+    key = f"{KEY_PREFIX}:reply-form:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = str(ReplyForm())
+        cache.set(key, html, settings.ANONYMOUS_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 (Django's form rendering)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A post as cached for everyone: its sort key, writer, status and HTML (with the markers)."""
+
+    at: float
+    id: int
+    author_id: int | None
+    published: bool
+    html: str
+
+
+@dataclass
+class TopicPage:
+    """One page of a topic as one reader sees it."""
+
+    posts_html: SafeString  # the <li> of every post on the page, in order
+    next_cursor: str | None
+    own_held: list[Post]  # those on this page
+
+
+def _render_posts(posts: list[Post], **context: object) -> list[str]:
+    """Each post's <li>, as forum/_post.html renders it, with the markers for the reader's parts."""
+    context.update(posts=posts, marks=MARKS, csrf_token=CSRF, separator=SEPARATOR)
+    html = render_to_string("forum/_posts.html", context)
+    return html.split(SEPARATOR)[1:]
+
+
+def _public_page(*, topic: Topic, after: selectors.Cursor | None) -> tuple[list[_Entry], str | None]:
+    def render() -> tuple[list[_Entry], str | None]:
+        posts, next_cursor = selectors.topic_public_posts(
+            topic=topic, after=after, limit=settings.FORUM_POSTS_PER_PAGE
+        )
+        entries = [
+            _Entry(
+                at=post.created_at.timestamp(),
+                id=post.pk,
+                author_id=post.author_id,
+                published=post.status == Status.PUBLISHED,
+                html=html,
+            )
+            for post, html in zip(posts, _render_posts(posts), strict=True)
+        ]
+        return entries, next_cursor.encode() if next_cursor else None
+
+    return _cached("topic", topic.pk, after and after.encode(), render=render)
+
+
+def _member_version_key(member_id: int) -> str:
+    return f"{MEMBER_PREFIX}:{member_id}:version"
+
+
+def member_version_bump(*, member_id: int) -> None:
+    """Make what is kept of this member's own posts and reactions stale: now, and again after the commit
+    (in between, another request could read the old rows and keep them under the new version)."""
+    key = _member_version_key(member_id)
+    cache.set(key, secrets.token_hex(8), None)
+    transaction.on_commit(lambda: cache.set(key, secrets.token_hex(8), None))
+
+
+@dataclass
+class _MemberTopic:
+    """What is a member's own in one topic, as kept in the cache."""
+
+    version: str
+    held: list[Post]  # oldest first
+    held_html: list[str]  # their <li>, in the same order
+    recognised: set[int]
+
+
+def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
+    """The viewer's held posts in the topic and the posts there they said "herkenbaar" to: one cache
+    request when kept under the member's current version, else two queries."""
+    version_key = _member_version_key(viewer.pk)
+    state_key = f"{MEMBER_PREFIX}:{viewer.pk}:topic:{topic.pk}:{translation.get_language()}"
+    found = cache.get_many([version_key, state_key])
+    version = found.get(version_key)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(version_key, version, None):
+            version = cache.get(version_key, version)
+    state: _MemberTopic | None = found.get(state_key)
+    if state is None or state.version != version:
+        held = selectors.topic_own_held_posts(topic=topic, viewer=viewer)
+        state = _MemberTopic(
+            version=version,
+            held=held,
+            held_html=_render_posts(held, forum_rules_url=settings.FORUM_RULES_URL) if held else [],
+            recognised=selectors.recognised_in_topic(member=viewer, topic=topic),
+        )
+        for post in state.held:
+            post.author = None  # kept without the member; put back below
+        cache.set(state_key, state, MEMBER_SECONDS)
+    for post in state.held:
+        post.author = viewer
+    return state
+
+
+def _for_reader(entry: _Entry, *, viewer: Member | None, recognised: set[int]) -> str:
+    """The entry's HTML with the actions this reader gets."""
+    head, found, rest = entry.html.partition(MEMBER)
+    if not found:
+        return entry.html
+    member_part, _, rest = rest.partition(READER)
+    reader_part, _, tail = rest.partition(END)
+    if viewer is None or entry.author_id == viewer.pk:
+        return head + reader_part + tail
+    return head + member_part.replace(PRESSED, "true" if entry.id in recognised else "false") + tail
+
+
+def topic_page(
+    *, topic: Topic, viewer: Member | None, after: selectors.Cursor | None, csrf_token: str
+) -> TopicPage:
+    """One page of a topic for `viewer` (None: a visitor): the posts everyone sees, from the cache, with the
+    viewer's own held posts between them where they were written, and the viewer's "herkenbaar" marked.
+
+    A page holds settings.FORUM_POSTS_PER_PAGE posts that everyone sees; the viewer's own held posts
+    written after the previous page's last of those and up to this page's last come on top.
+    """
+    public, next_cursor = _public_page(topic=topic, after=after)
+    own_held: list[Post] = []
+    own_parts: list[tuple[Post, str]] = []
+    recognised: set[int] = set()
+    if viewer is not None:
+        end = selectors.Cursor.decode(next_cursor)
+        own = _member_topic(topic=topic, viewer=viewer)
+        own_parts = [
+            (post, html)
+            for post, html in zip(own.held, own.held_html, strict=True)
+            if (after is None or (post.created_at, post.pk) > (after.at, after.id))
+            and (end is None or (post.created_at, post.pk) <= (end.at, end.id))
+        ]
+        own_held = [post for post, _html in own_parts]
+        recognised = own.recognised
+    parts = [
+        ((entry.at, entry.id), _for_reader(entry, viewer=viewer, recognised=recognised)) for entry in public
+    ]
+    if own_parts:
+        parts += [((post.created_at.timestamp(), post.pk), html) for post, html in own_parts]
+        parts.sort(key=lambda part: part[0])
+    html = "".join(part for _key, part in parts).replace(CSRF, escape(csrf_token))
+    return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308
