@@ -334,9 +334,20 @@ CHAT_TIME_OUT_MINUTES = [30, 240, 1440, 10080]  # the lengths a volunteer may ch
 CHAT_STALE_MINUTES = env_int("CHAT_STALE_MINUTES", 180)  # abandoned chats are closed after this
 CHAT_DEFAULT_CHAT_MINUTES = 20  # for the wait estimate until there are figures
 CHAT_MESSAGE_MAX_LENGTH = 2000
+# Per socket: at most this many messages in this many seconds (more is refused kindly, text kept).
+CHAT_SOCKET_MESSAGES = (env_int("CHAT_SOCKET_MESSAGES", 10), 10.0)
 CHAT_MIN_AGE = 8
 CHAT_MAX_AGE = 18
 CELERY_BEAT_SCHEDULE["chat-end-stale-chats"] = {"task": "chat.tasks.end_stale_chats", "schedule": 300.0}
+# The offers' timer. Beat rather than a task per offer with a countdown: on Redis a countdown task
+# waits in a worker's memory, and when that worker stops it comes back only after the broker's
+# visibility timeout (an hour), far past the offer's two minutes; a sweep every few seconds is
+# idempotent and needs nothing to survive a restart. Queue changes run the same sweep.
+CHAT_OFFER_SWEEP_SECONDS = env_int("CHAT_OFFER_SWEEP_SECONDS", 10)
+CELERY_BEAT_SCHEDULE["chat-offer-waiting-chats"] = {
+    "task": "chat.tasks.offer_waiting_chats",
+    "schedule": float(CHAT_OFFER_SWEEP_SECONDS),
+}
 
 # Moderation (see README, "Moderation").
 MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 10)

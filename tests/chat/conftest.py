@@ -3,12 +3,15 @@ browser (a Django test client whose session holds the chat token)."""
 
 from __future__ import annotations
 
+import os
 import random
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import redis
 from channels import DEFAULT_CHANNEL_LAYER
 from channels.layers import channel_layers
 from django.contrib.auth.models import Group
@@ -37,6 +40,48 @@ def fresh_channel_layer():
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
     yield
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def require_redis() -> None:
+    """Skip, saying why, when no Redis runs here; fail instead where it must (CI sets REQUIRE_WORKER)."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        message = (
+            f"the Redis channel layer needs Redis, which is not reachable at {REDIS_URL} (TEST_REDIS_URL)"
+        )
+        if os.environ.get("REQUIRE_WORKER") or os.environ.get("REQUIRE_REDIS"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def redis_layer_settings(prefix: str) -> dict[str, Any]:
+    """CHANNEL_LAYERS as production has them (config/settings/base.py), on the test Redis; the
+    prefix keeps one test's groups apart from another's and from other work on that Redis."""
+    return {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "prefix": prefix,
+                "capacity": 1000,
+                "expiry": 60,
+            },
+        }
+    }
+
+
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+def channel_layer_kind(request, settings):
+    """Run a test on the in-memory layer and again on the Redis channel layer production uses."""
+    if request.param == "redis":
+        require_redis()
+        settings.CHANNEL_LAYERS = redis_layer_settings(f"test-chat-{uuid.uuid4().hex[:12]}")
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    return request.param
 
 
 def in_thread(body: Callable[[], Any]) -> Any:
