@@ -301,10 +301,15 @@ CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_sche
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.workflow_state_publish"
 
 # --- Chat (chat/) ----------------------------------------------------------------------------
-# The channel layer carries chat messages between server processes: Redis when REDIS_URL is set
-# (socket_timeout None: redis-py 8's 5 s timeout equals channels-redis's 5 s blocking read and
-# would drop every quiet connection), otherwise in memory (one process only).
-if REDIS_URL:
+# The channel layer carries chat messages between server processes: Redis when REDIS_URL is set,
+# otherwise in memory (one process only). On Redis, pub/sub by default: a group message is one
+# PUBLISH, where RedisChannelLayer reads the group's sorted set and runs a script, and that held a
+# process at a quarter of the chats (docs/benchmarks.md). Both deliver at most once; the chat
+# stores every message first and a browser that reconnects gets what it missed.
+# CHAT_CHANNEL_LAYER=redis chooses RedisChannelLayer (socket_timeout None: redis-py 8's 5 s timeout
+# equals channels-redis's 5 s blocking read and would drop every quiet connection).
+CHAT_CHANNEL_LAYER = env("CHAT_CHANNEL_LAYER", "redis-pubsub")
+if REDIS_URL and CHAT_CHANNEL_LAYER == "redis":
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -320,6 +325,13 @@ if REDIS_URL:
                 "capacity": env_int("CHAT_LAYER_CAPACITY", 1000),
                 "expiry": 60,
             },
+        }
+    }
+elif REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL}]},
         }
     }
 else:

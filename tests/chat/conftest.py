@@ -20,6 +20,7 @@ from django.db import connections
 from chat import services
 from chat.models import Chat
 from forum.models import Member
+from tests.chat.layers import REDIS_URL, redis_layer_settings
 from tests.forum.factories import MemberFactory
 
 ALL_DAY = {day: [("00:00", "24:00")] for day in range(7)}
@@ -42,9 +43,6 @@ def fresh_channel_layer():
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
 
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
 def require_redis() -> None:
     """Skip, saying why, when no Redis runs here; fail instead where it must (CI sets REQUIRE_WORKER)."""
     try:
@@ -58,28 +56,18 @@ def require_redis() -> None:
         pytest.skip(message)
 
 
-def redis_layer_settings(prefix: str) -> dict[str, Any]:
-    """CHANNEL_LAYERS as production has them (config/settings/base.py), on the test Redis; the
-    prefix keeps one test's groups apart from another's and from other work on that Redis."""
-    return {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
-                "prefix": prefix,
-                "capacity": 1000,
-                "expiry": 60,
-            },
-        }
-    }
-
-
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.fixture(
+    params=[
+        "memory",
+        pytest.param("redis-pubsub", marks=pytest.mark.redis),
+        pytest.param("redis", marks=pytest.mark.redis),
+    ]
+)
 def channel_layer_kind(request, settings):
-    """Run a test on the in-memory layer and again on the Redis channel layer production uses."""
-    if request.param == "redis":
+    """Run a test on the in-memory layer and again on both Redis channel layers (CHAT_CHANNEL_LAYER)."""
+    if request.param != "memory":
         require_redis()
-        settings.CHANNEL_LAYERS = redis_layer_settings(f"test-chat-{uuid.uuid4().hex[:12]}")
+        settings.CHANNEL_LAYERS = redis_layer_settings(request.param, f"test-chat-{uuid.uuid4().hex[:12]}")
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
     return request.param
 
