@@ -327,7 +327,8 @@ def main() -> None:
                 time.sleep(0.3)
         database = "PostgreSQL" if "postgres" in database_url else "SQLite"
         print(
-            f"one uvicorn process, {database}, RedisChannelLayer at {args.redis},"
+            f"one uvicorn process, {database}, Redis channel layer"
+            f" ({os.environ.get('CHAT_CHANNEL_LAYER', 'redis-pubsub')}) at {args.redis},"
             f" one message per chat every {args.interval:g} s, DATABASE_CONN_MAX_AGE="
             f"{env['DATABASE_CONN_MAX_AGE']}; load average before: {_load()}"
         )

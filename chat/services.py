@@ -165,7 +165,7 @@ def _release_expired_offers(*, now: dt.datetime) -> None:
     expired = Chat.objects.select_for_update(skip_locked=True).filter(
         status=ChatStatus.OFFERED, offered_at__lt=now - dt.timedelta(seconds=settings.CHAT_OFFER_SECONDS)
     )
-    away = {chat.volunteer_id for chat in expired.only("pk", "volunteer_id")}
+    away = {chat.volunteer_id for chat in expired.only("pk", "volunteer_id") if chat.volunteer_id}
     if not away:
         return
     VolunteerPresence.objects.filter(volunteer_id__in=away).update(is_available=False, changed_at=now)
