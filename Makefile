@@ -56,6 +56,8 @@ bench-web: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(PY) -m bench.web
 
+# One uvicorn process holding chats over WebSockets with the Redis channel layer (REDIS must run);
+# on PostgreSQL when DATABASE_URL names it, else a scratch SQLite file. See chat/bench.py.
 bench-chat: install
 	$(PY) -m chat.bench
 

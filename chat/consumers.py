@@ -8,16 +8,23 @@ missed; it resends unsent messages with the same client_id, which are stored onc
 
 from __future__ import annotations
 
+import math
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import ngettext
 
 from chat import events, selectors, services
 from chat.models import Chat, ChatStatus, Sender
+from chat.writer import writer
 
 CLOSE_ENDED = 4000
 CLOSE_FORBIDDEN = 4403
@@ -30,7 +37,55 @@ def _in_pool(func: Callable[..., Any]) -> Callable[..., Any]:
     return database_sync_to_async(func, thread_sensitive=False)
 
 
-class _ConversationConsumer(AsyncJsonWebsocketConsumer):
+class _NoSharedThreadPerEvent:
+    """Channels (4.2 and later) closes stale database connections before every event it hands a
+    consumer, through `sync_to_async(close_old_connections)`: in the one thread that sync code
+    shares. Three events per chat message (the sender's frame, then the message at both sides)
+    made every chat of the process queue for that thread (py-spy: 13 % of a loaded server's
+    samples, docs/benchmarks.md). These consumers reach the database only through
+    `database_sync_to_async`, which closes stale connections itself, in the thread that uses
+    them, before and after each call; so the per-event close is left out."""
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+
+TYPING_INTERVAL = 1.0  # seconds: typing events a socket sends more often are dropped
+
+
+class MessageBudget:
+    """At most `limit` messages in any `window` seconds, per socket: a runaway script or a stuck key
+    cannot flood the other side. Kept in the consumer, so it costs no query and no round trip."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._sent: deque[float] = deque()
+
+    def spend(self) -> None:
+        """Count one message, or raise ValidationError (code "rate_limited") saying how long to wait."""
+        now = time.monotonic()
+        while self._sent and self._sent[0] <= now - self.window:
+            self._sent.popleft()
+        if len(self._sent) >= self.limit:
+            seconds = max(1, math.ceil(self._sent[0] + self.window - now))
+            raise ValidationError(
+                ngettext(
+                    "Je stuurt veel berichten vlak na elkaar. Wacht even: over %(n)d seconde kun je weer "
+                    "iets sturen. Je tekst staat er nog.",
+                    "Je stuurt veel berichten vlak na elkaar. Wacht even: over %(n)d seconden kun je weer "
+                    "iets sturen. Je tekst staat er nog.",
+                    seconds,
+                )
+                % {"n": seconds},
+                code="rate_limited",
+            )
+        self._sent.append(now)
+
+
+class _ConversationConsumer(_NoSharedThreadPerEvent, AsyncJsonWebsocketConsumer):
     role: str = ""
     chat_id: int | None = None
     group_names: list[str]
@@ -40,6 +95,8 @@ class _ConversationConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         self.group_names = []
+        self._message_budget = MessageBudget(*settings.CHAT_SOCKET_MESSAGES)
+        self._typing_sent = 0.0
         self.chat_id, self.role = await self.identify()
         if not self.role:
             await self.close(code=CLOSE_FORBIDDEN)
@@ -76,11 +133,14 @@ class _ConversationConsumer(AsyncJsonWebsocketConsumer):
         kind = content.get("type")
         if kind == "message" and self.role in (Sender.YOUNG_PERSON, Sender.VOLUNTEER):
             try:
-                message, is_new = await _in_pool(services.message_post)(
-                    chat_id=self.chat_id,
-                    sender=self.role,
-                    text=str(content.get("text", "")),
-                    client_id=str(content.get("client_id", "")),
+                self._message_budget.spend()
+                message, is_new = await writer().post(
+                    services.MessageDraft(
+                        chat_id=self.chat_id,
+                        sender=self.role,
+                        text=str(content.get("text", "")),
+                        client_id=str(content.get("client_id", "")),
+                    )
                 )
             except ValidationError as error:
                 # The client id lets the browser put the refused text back in the box.
@@ -99,6 +159,10 @@ class _ConversationConsumer(AsyncJsonWebsocketConsumer):
                         {"type": "chat.message", "message": selectors.message_payload(message)},
                     )
         elif kind == "typing" and self.role in (Sender.YOUNG_PERSON, Sender.VOLUNTEER):
+            now = time.monotonic()
+            if now - self._typing_sent < TYPING_INTERVAL:  # the page sends it every 3 s; more is noise
+                return
+            self._typing_sent = now
             await self.channel_layer.group_send(
                 events.chat_group(self.chat_id),
                 {"type": "chat.typing", "sender": self.role, "from": self.channel_name},
@@ -147,6 +211,11 @@ class YoungPersonConsumer(_ConversationConsumer):
             self._last_state = state
             await self.send_json(state)
 
+    async def queue_changed(self, event: dict[str, Any]) -> None:
+        """The queue moved; a young person already talking has no place in it to hear of."""
+        if self._last_state is None or self._last_state.get("status") != ChatStatus.ACTIVE:
+            await self.send_state()
+
     def _state(self) -> dict[str, Any]:
         chat = Chat.objects.filter(pk=self.chat_id).first() if self.chat_id else None
         return selectors.chat_state(chat=chat).as_event()
@@ -174,7 +243,7 @@ class VolunteerConsumer(_ConversationConsumer):
         return None, ""
 
 
-class ConsoleConsumer(AsyncJsonWebsocketConsumer):
+class ConsoleConsumer(_NoSharedThreadPerEvent, AsyncJsonWebsocketConsumer):
     """Tells an open volunteer console that the queue, its offers or its chats changed."""
 
     async def connect(self) -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import random
 import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -159,10 +161,11 @@ def _chat_close(
 def _release_expired_offers(*, now: dt.datetime) -> None:
     """An offer not taken in time goes back to the queue (its place kept); its volunteer is
     apparently away and is marked unavailable."""
-    expired = Chat.objects.filter(
+    # Locked, skipping a chat whose volunteer is taking it this moment (do_chat_take decides that one).
+    expired = Chat.objects.select_for_update(skip_locked=True).filter(
         status=ChatStatus.OFFERED, offered_at__lt=now - dt.timedelta(seconds=settings.CHAT_OFFER_SECONDS)
     )
-    away = set(expired.values_list("volunteer_id", flat=True))
+    away = {chat.volunteer_id for chat in expired.only("pk", "volunteer_id") if chat.volunteer_id}
     if not away:
         return
     VolunteerPresence.objects.filter(volunteer_id__in=away).update(is_available=False, changed_at=now)
@@ -180,9 +183,11 @@ def _offers_withdraw(*, volunteer_ids: set[int]) -> None:
 
 
 def chat_offer_waiting(*, rng: random.Random | None = None) -> list[Chat]:
-    """Offer waiting chats, urgent ones first and then first come, each to a volunteer chosen at
-    random among the available ones with a free place (fewer than CHAT_MAX_CONCURRENT chats
-    offered or active). Returns the chats offered now."""
+    """Hand offers not taken within CHAT_OFFER_SECONDS back to the queue, then offer waiting chats,
+    urgent ones first and then first come, each to a volunteer chosen at random among the available
+    ones with a free place (fewer than CHAT_MAX_CONCURRENT chats offered or active). Returns the
+    chats offered now. Runs on every change of the queue and, as the offers' own timer, every
+    CHAT_OFFER_SWEEP_SECONDS from Celery beat (`chat.tasks.offer_waiting_chats`)."""
     rng = rng or _system_random
     now = timezone.now()
     offered: list[Chat] = []
@@ -234,12 +239,30 @@ def check_chat_take(*, volunteer: Member, chat: Chat) -> None:
 
 
 def do_chat_take(*, volunteer: Member, chat: Chat) -> Chat:
-    """The volunteer takes the chat offered to them: the conversation starts."""
+    """The volunteer takes the chat offered to them: the conversation starts.
+
+    The offer is locked and checked again in the same transaction as the change: `check_chat_take`
+    read it earlier, and meanwhile it may have expired and gone to a colleague, or been taken by
+    them. Then this raises ValidationError (code "taken") with a message for the volunteer, and
+    nothing changes. An offer past its time that no sweep has handed on yet is still this
+    volunteer's: they are here, and nobody else holds it.
+    """
     now = timezone.now()
-    chat.status, chat.started_at, chat.last_activity_at = ChatStatus.ACTIVE, now, now
-    chat.save(update_fields=["status", "started_at", "last_activity_at"])
-    events.chat_state_changed(chat.pk)
-    events.queue_changed()
+    with transaction.atomic():
+        locked = Chat.objects.select_for_update().filter(pk=chat.pk).first()
+        if locked is None or locked.status != ChatStatus.OFFERED or locked.volunteer_id != volunteer.pk:
+            raise ValidationError(
+                _(
+                    "Net te laat: dit gesprek is inmiddels naar een collega gegaan of gestopt. Dat is niet "
+                    "erg, de jongere wordt geholpen. Nieuwe gesprekken zie je vanzelf in je overzicht."
+                ),
+                code="taken",
+            )
+        locked.status, locked.started_at, locked.last_activity_at = ChatStatus.ACTIVE, now, now
+        locked.save(update_fields=["status", "started_at", "last_activity_at"])
+        events.chat_state_changed(locked.pk)
+        events.queue_changed()
+    chat.status, chat.started_at, chat.last_activity_at = locked.status, now, now
     return chat
 
 
@@ -273,21 +296,93 @@ def do_watch_request(*, volunteer: Member, chat: Chat, colleague: Member) -> Cha
     return chat
 
 
+@dataclass(frozen=True)
+class MessageDraft:
+    """A message as a browser sent it, before it is checked and stored."""
+
+    chat_id: int
+    sender: str
+    text: str
+    client_id: str
+
+
 def message_post(*, chat_id: int, sender: str, text: str, client_id: str) -> tuple[Message, bool]:
     """Store a message of an active chat once per (sender, client_id): a browser that resends after a
     dropped connection gets the stored one back. Returns the message and whether it is new; the
-    caller sends a new one to both sides (`events.chat_message`, or the consumer directly)."""
-    text = text_clean(text, max_length=settings.CHAT_MESSAGE_MAX_LENGTH)
-    if not Chat.objects.filter(pk=chat_id, status=ChatStatus.ACTIVE).exists():
-        raise ValidationError(_("Dit gesprek is niet bezig."), code="not_active")
-    client_id = client_id[:40] or new_token()[:40]
+    caller sends a new one to both sides (`events.chat_message`, or the consumer directly).
+    Raises ValidationError for an empty or too long text and a chat that is not active."""
+    (outcome,) = messages_post(drafts=[MessageDraft(chat_id, sender, text, client_id)])
+    if isinstance(outcome, ValidationError):
+        raise outcome
+    return outcome
+
+
+def messages_post(*, drafts: Sequence[MessageDraft]) -> list[tuple[Message, bool] | ValidationError]:
+    """`message_post` for many drafts at once, in a few queries whatever their number (the consumers'
+    writer passes what arrived in a process while the previous batch was being written). Returns,
+    per draft in order, what `message_post` returns or the ValidationError it raises. A draft sent
+    twice in one batch is stored once; the second gets the first's message, not new."""
+    outcomes: list[tuple[Message, bool] | ValidationError | None] = [None] * len(drafts)
+    wanted: dict[tuple[int, str, str], list[int]] = {}  # (chat, sender, client id): draft positions
+    texts: dict[tuple[int, str, str], str] = {}
+    for i, draft in enumerate(drafts):
+        try:
+            text = text_clean(draft.text, max_length=settings.CHAT_MESSAGE_MAX_LENGTH)
+        except ValidationError as error:
+            outcomes[i] = error
+            continue
+        key = (draft.chat_id, draft.sender, draft.client_id[:40] or new_token()[:40])
+        wanted.setdefault(key, []).append(i)
+        texts.setdefault(key, text)
+    if wanted:
+        active = set(
+            Chat.objects.filter(pk__in={k[0] for k in wanted}, status=ChatStatus.ACTIVE).values_list(
+                "pk", flat=True
+            )
+        )
+        for key in [k for k in wanted if k[0] not in active]:
+            for i in wanted.pop(key):
+                outcomes[i] = _not_active()
+    if wanted:
+        stored = {
+            (m.chat_id, m.sender, m.client_id): m
+            for m in Message.objects.filter(
+                chat_id__in={k[0] for k in wanted}, client_id__in={k[2] for k in wanted}
+            )
+        }
+        new = [k for k in wanted if k not in stored]
+        try:
+            with transaction.atomic():
+                created = Message.objects.bulk_create(
+                    [Message(chat_id=k[0], sender=k[1], client_id=k[2], text=texts[k]) for k in new]
+                )
+        except IntegrityError:  # stored meanwhile by another process, or a chat just ended
+            fresh = {k: _message_store_one(key=k, text=texts[k]) for k in new}
+        else:
+            fresh = {k: (m, True) for k, m in zip(new, created, strict=True)}
+        for key, positions in wanted.items():
+            outcome = fresh[key] if key in fresh else (stored[key], False)
+            for n, i in enumerate(positions):
+                outcomes[i] = (
+                    outcome if n == 0 or isinstance(outcome, ValidationError) else (outcome[0], False)
+                )
+    return [o if o is not None else _not_active() for o in outcomes]
+
+
+def _not_active() -> ValidationError:
+    return ValidationError(_("Dit gesprek is niet bezig."), code="not_active")
+
+
+def _message_store_one(*, key: tuple[int, str, str], text: str) -> tuple[Message, bool] | ValidationError:
+    chat_id, sender, client_id = key
     try:
         with transaction.atomic():
             return Message.objects.create(
                 chat_id=chat_id, sender=sender, client_id=client_id, text=text
             ), True
-    except IntegrityError:  # sent before: the same (chat, sender, client_id)
-        return Message.objects.get(chat_id=chat_id, sender=sender, client_id=client_id), False
+    except IntegrityError:  # sent before, or the chat is gone
+        message = Message.objects.filter(chat_id=chat_id, sender=sender, client_id=client_id).first()
+        return (message, False) if message else _not_active()
 
 
 def check_registration(*, volunteer: Member, record: ChatRecord) -> None:

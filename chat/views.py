@@ -228,10 +228,10 @@ def take(request: HttpRequest, chat_id: int) -> HttpResponse:
         if chat is None:
             raise ValidationError(_("Dit gesprek is niet (meer) aan jou aangeboden."))
         services.check_chat_take(volunteer=volunteer, chat=chat)
+        services.do_chat_take(volunteer=volunteer, chat=chat)  # locks and checks again
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("chat:console")
-    services.do_chat_take(volunteer=volunteer, chat=chat)
     return redirect("chat:conversation", chat_id=chat.pk)
 
 

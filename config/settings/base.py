@@ -310,10 +310,15 @@ CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.tasks.publish_sche
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.workflow_state_publish"
 
 # --- Chat (chat/) ----------------------------------------------------------------------------
-# The channel layer carries chat messages between server processes: Redis when REDIS_URL is set
-# (socket_timeout None: redis-py 8's 5 s timeout equals channels-redis's 5 s blocking read and
-# would drop every quiet connection), otherwise in memory (one process only).
-if REDIS_URL:
+# The channel layer carries chat messages between server processes: Redis when REDIS_URL is set,
+# otherwise in memory (one process only). On Redis, pub/sub by default: a group message is one
+# PUBLISH, where RedisChannelLayer reads the group's sorted set and runs a script, and that held a
+# process at a quarter of the chats (docs/benchmarks.md). Both deliver at most once; the chat
+# stores every message first and a browser that reconnects gets what it missed.
+# CHAT_CHANNEL_LAYER=redis chooses RedisChannelLayer (socket_timeout None: redis-py 8's 5 s timeout
+# equals channels-redis's 5 s blocking read and would drop every quiet connection).
+CHAT_CHANNEL_LAYER = env("CHAT_CHANNEL_LAYER", "redis-pubsub")
+if REDIS_URL and CHAT_CHANNEL_LAYER == "redis":
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -331,6 +336,13 @@ if REDIS_URL:
             },
         }
     }
+elif REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL}]},
+        }
+    }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Opening hours: a dotted path to a function returning {weekday (0 = Monday): [("HH:MM", "HH:MM")]},
@@ -343,9 +355,20 @@ CHAT_TIME_OUT_MINUTES = [30, 240, 1440, 10080]  # the lengths a volunteer may ch
 CHAT_STALE_MINUTES = env_int("CHAT_STALE_MINUTES", 180)  # abandoned chats are closed after this
 CHAT_DEFAULT_CHAT_MINUTES = 20  # for the wait estimate until there are figures
 CHAT_MESSAGE_MAX_LENGTH = 2000
+# Per socket: at most this many messages in this many seconds (more is refused kindly, text kept).
+CHAT_SOCKET_MESSAGES = (env_int("CHAT_SOCKET_MESSAGES", 10), 10.0)
 CHAT_MIN_AGE = 8
 CHAT_MAX_AGE = 18
 CELERY_BEAT_SCHEDULE["chat-end-stale-chats"] = {"task": "chat.tasks.end_stale_chats", "schedule": 300.0}
+# The offers' timer. Beat rather than a task per offer with a countdown: on Redis a countdown task
+# waits in a worker's memory, and when that worker stops it comes back only after the broker's
+# visibility timeout (an hour), far past the offer's two minutes; a sweep every few seconds is
+# idempotent and needs nothing to survive a restart. Queue changes run the same sweep.
+CHAT_OFFER_SWEEP_SECONDS = env_int("CHAT_OFFER_SWEEP_SECONDS", 10)
+CELERY_BEAT_SCHEDULE["chat-offer-waiting-chats"] = {
+    "task": "chat.tasks.offer_waiting_chats",
+    "schedule": float(CHAT_OFFER_SWEEP_SECONDS),
+}
 
 # Moderation (see README, "Moderation").
 MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 10)

@@ -107,7 +107,8 @@
     outbox = outbox.filter(function (x) { if (x.clientId === msg.client_id) { o = x; return false; } return true; });
     if (o && textarea) {
       if (o.el && o.el.parentNode) { o.el.parentNode.removeChild(o.el); }
-      if (!textarea.value) { textarea.value = o.text; }
+      // Back in the box, before whatever was typed since: nothing typed is lost.
+      textarea.value = textarea.value ? o.text + "\n" + textarea.value : o.text;
       sendError.textContent = msg.text;
       sendError.hidden = false;
     } else {

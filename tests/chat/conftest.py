@@ -3,12 +3,15 @@ browser (a Django test client whose session holds the chat token)."""
 
 from __future__ import annotations
 
+import os
 import random
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import redis
 from channels import DEFAULT_CHANNEL_LAYER
 from channels.layers import channel_layers
 from django.contrib.auth.models import Group
@@ -17,6 +20,7 @@ from django.db import connections
 from chat import services
 from chat.models import Chat
 from forum.models import Member
+from tests.chat.layers import REDIS_URL, redis_layer_settings
 from tests.forum.factories import MemberFactory
 
 ALL_DAY = {day: [("00:00", "24:00")] for day in range(7)}
@@ -37,6 +41,35 @@ def fresh_channel_layer():
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
     yield
     channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+
+
+def require_redis() -> None:
+    """Skip, saying why, when no Redis runs here; fail instead where it must (CI sets REQUIRE_WORKER)."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        message = (
+            f"the Redis channel layer needs Redis, which is not reachable at {REDIS_URL} (TEST_REDIS_URL)"
+        )
+        if os.environ.get("REQUIRE_WORKER") or os.environ.get("REQUIRE_REDIS"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        pytest.param("redis-pubsub", marks=pytest.mark.redis),
+        pytest.param("redis", marks=pytest.mark.redis),
+    ]
+)
+def channel_layer_kind(request, settings):
+    """Run a test on the in-memory layer and again on both Redis channel layers (CHAT_CHANNEL_LAYER)."""
+    if request.param != "memory":
+        require_redis()
+        settings.CHANNEL_LAYERS = redis_layer_settings(request.param, f"test-chat-{uuid.uuid4().hex[:12]}")
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    return request.param
 
 
 def in_thread(body: Callable[[], Any]) -> Any:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from chat import selectors, services
 from chat.models import Chat, ChatStatus, VolunteerPresence
+from chat.tasks import offer_waiting_chats
 from tests.chat.conftest import make_volunteer, queue_chat
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,24 @@ def test_the_wait_estimate_grows_with_the_queue(settings):
         "wait": 20,
     }
     assert selectors.chat_state(chat=third).wait_minutes == 40
+
+
+def test_the_offers_timer_hands_an_untaken_offer_to_a_colleague_when_nothing_else_happens(settings):
+    settings.CHAT_OFFER_SECONDS = 60
+    away = make_volunteer("vrijwilliger1")
+    chat, _ = queue_chat()
+    colleague = make_volunteer("vrijwilliger2", available=False)
+    VolunteerPresence.objects.filter(volunteer=colleague).update(is_available=True)  # no queue change
+    Chat.objects.filter(pk=chat.pk).update(offered_at=timezone.now() - dt.timedelta(seconds=61))
+
+    assert offer_waiting_chats() == 1  # the beat task (CELERY_BEAT_SCHEDULE), run as beat runs it
+
+    chat.refresh_from_db()
+    assert (chat.status, chat.volunteer) == (ChatStatus.OFFERED, colleague)
+    assert not selectors.console_state(volunteer=away).is_available
+    assert offer_waiting_chats() == 0  # nothing to do twice
+
+
+def test_the_offers_timer_is_on_the_beat_schedule(settings):
+    schedule = {entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert schedule["chat.tasks.offer_waiting_chats"] <= settings.CHAT_OFFER_SECONDS / 4
