@@ -236,7 +236,22 @@ def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
         last in RELATION_WORDS
         and len(prev) >= 2
         and prev[-2]
-        in {"mijn", "m'n", "mn", "onze", "haar", "zijn", "jouw", "je", "beste", "de", "die", "een", "ons", "het"}
+        in {
+            "mijn",
+            "m'n",
+            "mn",
+            "onze",
+            "haar",
+            "zijn",
+            "jouw",
+            "je",
+            "beste",
+            "de",
+            "die",
+            "een",
+            "ons",
+            "het",
+        }
     ):
         return 0.85
     if len(prev) >= 2 and prev[-2:] == ["ik", "ben"]:
