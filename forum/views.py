@@ -289,7 +289,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, member_obj, backend=settings.AUTHENTICATION_BACKENDS[0])
             return render(request, "forum/sign_up_codes.html", {"codes": codes})
     return render(request, "forum/sign_up.html", {"form": form})
 
@@ -362,7 +362,7 @@ def recover(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, member_obj, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(
                 request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer.")
             )
