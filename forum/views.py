@@ -154,6 +154,18 @@ def topic_new(request: MemberRequest, board: str) -> HttpResponse:
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
+    if request.method != "GET":
+        return _topic(request, board, topic_id)
+    with fragments.lookups(
+        topic_id=topic_id,
+        board_slug=board,
+        viewer=request.user if request.user.is_authenticated else None,
+        after=selectors.Cursor.decode(request.GET.get("na")),
+    ):
+        return _topic(request, board, topic_id)
+
+
+def _topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     topic_obj = fragments.topic_with_board(topic_id=topic_id, board_slug=board, kept=request.method == "GET")
     if topic_obj is None:
         raise Http404
