@@ -189,13 +189,14 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 def _query_counts(paths: dict[str, str], member: Any = None) -> dict[str, int]:
     """The SQL queries of one request to each path, after a first request has warmed the caches;
     as `member` when given, else as a visitor without a session."""
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
     if member is not None:
-        client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(member, backend=settings.AUTHENTICATION_BACKENDS[0])
     counts = {}
     for name, path in paths.items():
         client.get(path)
@@ -240,7 +241,7 @@ def _bench_member(long_topic: Any) -> tuple[Any, str]:
         services.reaction_toggle(member=member, post=post)
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(member.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = member.get_session_auth_hash()
     session.create()
     cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={_get_new_csrf_string()}"

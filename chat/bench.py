@@ -129,6 +129,7 @@ def _setup_django(database_url: str) -> None:
 
 def _make_chats(n: int) -> tuple[list[str], str, list[int]]:
     """n active chats of one volunteer: the young people's session keys, the volunteer's, the chat ids."""
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import Group
     from django.contrib.sessions.backends.db import SessionStore
@@ -142,7 +143,7 @@ def _make_chats(n: int) -> tuple[list[str], str, list[int]]:
     volunteer.groups.add(Group.objects.get_or_create(name="Vrijwilligers")[0])
     session = SessionStore()
     session[SESSION_KEY] = str(volunteer.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = volunteer.get_session_auth_hash()
     session.create()
     volunteer_key = session.session_key or ""

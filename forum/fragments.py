@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,13 +62,78 @@ MARKS = {"member": MEMBER, "reader": READER, "end": END, "pressed": PRESSED}
 SEPARATOR = "\x00post\x00"
 
 
-def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
-    """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
-    forum_version, pages_version = page_cache_versions()
+# What one request already read from the cache in one round trip (`lookups`): the versions, and each
+# key asked for (None when it was missing), so that a page's several entries cost one `get_many`.
+_MISSING = object()
+_looked_up: ContextVar[dict[str, Any] | None] = ContextVar("forum_fragment_lookups", default=None)
+
+
+def _versions() -> list[str]:
+    found = _looked_up.get()
+    if found is None:
+        return page_cache_versions()
+    if "versions" not in found:
+        found["versions"] = page_cache_versions()
+    versions: list[str] = found["versions"]
+    return versions
+
+
+def _get(key: str) -> Any:
+    """cache.get(key), from what this request looked up already when it is there (once: a value kept
+    anew afterwards is read anew)."""
+    found = _looked_up.get()
+    if found is not None and key in found:
+        value = found.pop(key)
+        return None if value is _MISSING else value
+    return cache.get(key)
+
+
+@contextmanager
+def lookups(
+    *, topic_id: int, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
+) -> Iterator[None]:
+    """Within it, a topic page's cache entries (its row, its posts, the viewer's own and the reply form)
+    are read in one `get_many` after the versions (one more), instead of one request each."""
+    token = _looked_up.set({})
+    try:
+        versions = _versions()
+        language = translation.get_language() or ""
+        keys = [
+            _topic_row_key(versions, topic_id, board_slug),
+            _fragment_key(versions, "topic", topic_id, after and after.encode()),
+        ]
+        if viewer is not None:
+            keys += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
+            keys.append(_reply_form_key(language))
+        found = cache.get_many(keys)
+        looked_up = _looked_up.get()
+        assert looked_up is not None  # noqa: S101 (set above)
+        looked_up.update({key: found.get(key, _MISSING) for key in keys})
+        yield
+    finally:
+        _looked_up.reset(token)
+
+
+def _fragment_key(versions: list[str], name: str, *parts: object, pages: bool = False) -> str:
+    forum_version, pages_version = versions
     key_parts = [forum_version, pages_version if pages else "", translation.get_language() or ""]
     key_parts += [timezone.localdate().isoformat(), name, *(str(part) for part in parts)]
-    key = f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
-    found: T | None = cache.get(key)
+    return f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
+
+
+def _topic_row_key(versions: list[str], topic_id: int, board_slug: str) -> str:
+    slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
+    return f"{KEY_PREFIX}:topic-row:{versions[0]}:{topic_id}:{slug_hash}"
+
+
+def _reply_form_key(language: str) -> str:
+    return f"{KEY_PREFIX}:reply-form:{language}"
+
+
+def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
+    """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
+    key = _fragment_key(_versions(), name, *parts, pages=pages)
+    found: T | None = _get(key)
     if found is None:
         found = render()
         cache.set(key, found, settings.ANONYMOUS_CACHE_SECONDS)
@@ -113,9 +180,8 @@ def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> To
     """The topic with its board; a published one is kept under the forum's version (what it shows
     changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read
     anew each time; None when there is no such topic on that board (not kept: any number may be asked)."""
-    slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
-    key = f"{KEY_PREFIX}:topic-row:{page_cache_versions()[0]}:{topic_id}:{slug_hash}"
-    topic: Topic | None = cache.get(key) if kept else None
+    key = _topic_row_key(_versions(), topic_id, board_slug)
+    topic: Topic | None = _get(key) if kept else None
     if topic is None:
         topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
         if topic is not None and kept and topic.status == Status.PUBLISHED:
@@ -125,8 +191,8 @@ def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> To
 
 def reply_form_html() -> SafeString:
     """The empty reply form, as `{{ form }}` renders it (the same for every member, in each language)."""
-    key = f"{KEY_PREFIX}:reply-form:{translation.get_language()}"
-    html = cache.get(key)
+    key = _reply_form_key(translation.get_language() or "")
+    html = _get(key)
     if html is None:
         html = str(ReplyForm())
         cache.set(key, html, settings.ANONYMOUS_CACHE_SECONDS)
@@ -184,6 +250,11 @@ def _member_version_key(member_id: int) -> str:
     return f"{MEMBER_PREFIX}:{member_id}:version"
 
 
+def _member_keys(*, member_id: int, topic_id: int, language: str) -> tuple[str, str]:
+    """The keys of the member's version and of what is theirs in the topic."""
+    return _member_version_key(member_id), f"{MEMBER_PREFIX}:{member_id}:topic:{topic_id}:{language}"
+
+
 def member_version_bump(*, member_id: int) -> None:
     """Make what is kept of this member's own posts and reactions stale: now, and again after the commit
     (in between, another request could read the old rows and keep them under the new version)."""
@@ -205,15 +276,15 @@ class _MemberTopic:
 def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
     """The viewer's held posts in the topic and the posts there they said "herkenbaar" to: one cache
     request when kept under the member's current version, else two queries."""
-    version_key = _member_version_key(viewer.pk)
-    state_key = f"{MEMBER_PREFIX}:{viewer.pk}:topic:{topic.pk}:{translation.get_language()}"
-    found = cache.get_many([version_key, state_key])
-    version = found.get(version_key)
+    version_key, state_key = _member_keys(
+        member_id=viewer.pk, topic_id=topic.pk, language=translation.get_language() or ""
+    )
+    version = _get(version_key)
+    state: _MemberTopic | None = _get(state_key)
     if version is None:
         version = secrets.token_hex(8)
         if not cache.add(version_key, version, None):
             version = cache.get(version_key, version)
-    state: _MemberTopic | None = found.get(state_key)
     if state is None or state.version != version:
         held = selectors.topic_own_held_posts(topic=topic, viewer=viewer)
         state = _MemberTopic(

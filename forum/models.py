@@ -7,9 +7,11 @@ A post's text lives in two fields: `body` is what others may read (the filtered 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import ClassVar
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +20,40 @@ from wagtail.search import index
 from forum.search_text import search_stems
 
 
+class MemberQuerySet(models.QuerySet["Member"]):
+    def update(self, **kwargs: object) -> int:
+        """As QuerySet.update, and the accounts it changes are no longer taken from the cache
+        (forum.auth): a bulk update sends no signal."""
+        from forum.auth import account_version_bump
+
+        member_ids = list(self.values_list("pk", flat=True))
+        updated = super().update(**kwargs)
+        for member_id in member_ids:
+            account_version_bump(member_id=member_id)
+        return updated
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+    def bulk_update(
+        self, objs: Iterable[Member], fields: Iterable[str], batch_size: int | None = None
+    ) -> int:
+        from forum.auth import account_version_bump
+
+        members = list(objs)
+        updated = super().bulk_update(members, fields, batch_size)  # type: ignore[arg-type]
+        for member in members:
+            account_version_bump(member_id=member.pk)
+        return updated
+
+
+class MemberManager(UserManager.from_queryset(MemberQuerySet)):  # type: ignore[misc]
+    pass
+
+
 class Member(AbstractUser):
     """A forum account. `username` is the nickname; no e-mail address or real name is asked."""
+
+    objects: ClassVar[MemberManager] = MemberManager()
 
     age = models.PositiveSmallIntegerField(_("leeftijd bij aanmelden"), null=True, blank=True)
     age_given_on = models.DateField(_("leeftijd opgegeven op"), null=True, blank=True)

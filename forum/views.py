@@ -154,6 +154,18 @@ def topic_new(request: MemberRequest, board: str) -> HttpResponse:
 
 
 def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
+    if request.method != "GET":
+        return _topic(request, board, topic_id)
+    with fragments.lookups(
+        topic_id=topic_id,
+        board_slug=board,
+        viewer=request.user if request.user.is_authenticated else None,
+        after=selectors.Cursor.decode(request.GET.get("na")),
+    ):
+        return _topic(request, board, topic_id)
+
+
+def _topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     topic_obj = fragments.topic_with_board(topic_id=topic_id, board_slug=board, kept=request.method == "GET")
     if topic_obj is None:
         raise Http404
@@ -289,7 +301,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, member_obj, backend=settings.AUTHENTICATION_BACKENDS[0])
             return render(request, "forum/sign_up_codes.html", {"codes": codes})
     return render(request, "forum/sign_up.html", {"form": form})
 
@@ -362,7 +374,7 @@ def recover(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            login(request, member_obj, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, member_obj, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(
                 request, _("Je nieuwe wachtwoord is ingesteld. Die herstelcode werkt nu niet meer.")
             )
