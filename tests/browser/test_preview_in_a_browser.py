@@ -56,7 +56,9 @@ def test_a_birthday_is_explained_before_posting_and_what_is_posted_is_exactly_th
     reply = page.get_by_label("Jouw reactie")
     preview = page.locator("[data-preview] .preview")
 
-    reply.fill("Leer samen met mij, app 06-12345678. Morgen word ik 14 en dan heb ik vrij")
+    reply.fill(
+        "Leer samen met mij, mijn oude nummer 06-12345678 is gehackt. Morgen word ik 14 en dan heb ik vrij"
+    )
     if not javascript:
         page.get_by_role("button", name="Bekijk eerst").click()
     preview.locator("mark.identifying").wait_for()
@@ -65,14 +67,14 @@ def test_a_birthday_is_explained_before_posting_and_what_is_posted_is_exactly_th
     assert "Morgen word ik 14" in preview.locator("mark.identifying").inner_text()
     assert "zo weet iemand je geboortedatum" in preview.inner_text()
 
-    reply.fill("Leer samen met mij, app 06-12345678. Dan heb ik vrij")
+    reply.fill("Leer samen met mij, mijn oude nummer 06-12345678 is gehackt. Dan heb ik vrij")
     if not javascript:
         page.get_by_role("button", name="Bekijk eerst").click()
     preview.get_by_text("Als je op Plaatsen drukt, komt je bericht meteen online.").wait_for()
     assert preview.locator("mark.identifying").count() == 0
     assert "geboortedatum" not in preview.inner_text()
     previewed = preview.locator(".preview-body").inner_text()
-    assert previewed == "Leer samen met mij, app [telefoonnummer]. Dan heb ik vrij"
+    assert previewed == "Leer samen met mij, mijn oude nummer [telefoonnummer] is gehackt. Dan heb ik vrij"
 
     page.get_by_role("button", name="Plaatsen", exact=True).click()
     published = page.locator(".post", has_text="Leer samen met mij").locator(".post-body")
