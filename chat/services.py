@@ -399,11 +399,13 @@ def _messages_insert(
         )
         return dict(zip(new, created, strict=True))
     meta, quote = Message._meta, connection.ops.quote_name
+    field = {f.name: f for f in meta.concrete_fields}
     chat, sender, client_id, text, created_at = (
-        meta.get_field(name) for name in ("chat", "sender", "client_id", "text", "created_at")
+        field[name] for name in ("chat", "sender", "client_id", "text", "created_at")
     )
-    key_columns = ", ".join(quote(f.column) for f in (chat, sender, client_id))
-    columns = f"{key_columns}, {quote(text.column)}, {quote(created_at.column)}"
+    key_columns = ", ".join(quote(str(f.column)) for f in (chat, sender, client_id))
+    columns = ", ".join([key_columns, *(quote(str(f.column)) for f in (text, created_at))])
+    pk_column = quote(str(field["id"].column))
     when = connection.ops.adapt_datetimefield_value(now)
     found: dict[MessageKey, Message] = {}
     size = max(1, connection.ops.bulk_batch_size([chat, sender, client_id, text, created_at], list(keys)))
@@ -414,7 +416,7 @@ def _messages_insert(
             cursor.execute(
                 f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "  # noqa: S608
                 + ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
-                + f" ON CONFLICT ({key_columns}) DO NOTHING RETURNING {quote(meta.pk.column)}, {key_columns}",
+                + f" ON CONFLICT ({key_columns}) DO NOTHING RETURNING {pk_column}, {key_columns}",
                 [value for k in batch for value in (*k, texts[k], when)],
             )
             for pk, *key in cursor.fetchall():  # matched by key: RETURNING keeps no promised order
