@@ -1,7 +1,7 @@
 """How many concurrent chats one server process holds with the Redis channel layer.
 
     python -m chat.bench [--rooms 100,250,500,1000] [--seconds 10] [--redis redis://127.0.0.1:6379/14]
-                         [--database-url postgres://…] [--profile /tmp/chat-profile]
+                         [--database-url postgres://…] [--port 8001] [--profile /tmp/chat-profile]
 
 Starts one uvicorn process (config.asgi, the real consumers) on a loopback port with the Redis
 channel layer, against a scratch database (--database-url, else DATABASE_URL when it names
@@ -277,6 +277,9 @@ def main() -> None:
         else "",
         help="a scratch database (default: DATABASE_URL when it is PostgreSQL, else a temporary SQLite file)",
     )
+    parser.add_argument(
+        "--port", type=int, default=0, help="the server's loopback port (default: a free one)"
+    )
     parser.add_argument("--profile", default="", help="py-spy samples of the server, to PROFILE-<chats>.txt")
     args = parser.parse_args()
     if not _loopback(args.redis) or (
@@ -297,7 +300,7 @@ def main() -> None:
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
     _setup_django(database_url)
-    port = _free_port()
+    port = args.port or _free_port()
     server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
         [
             sys.executable,
@@ -309,7 +312,10 @@ def main() -> None:
             "--port",
             str(port),
         ]
-        + ["--no-access-log", "--log-level", "warning", "--ws-max-queue", "64"],
+        + ["--no-access-log", "--log-level", "warning", "--ws-max-queue", "64"]
+        # As in production (README, "Running in production"): chat lines are short, and compressing
+        # every frame cost the event loop more than the bytes it saved on loopback or a LAN.
+        + ["--ws-per-message-deflate", "false"],
         cwd=ROOT,
         env={**env, "REDIS_URL": args.redis, "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING")},
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -296,6 +296,9 @@ def do_watch_request(*, volunteer: Member, chat: Chat, colleague: Member) -> Cha
     return chat
 
 
+MessageKey = tuple[int, str, str]  # (chat id, sender, client id): a message is stored once per key
+
+
 @dataclass(frozen=True)
 class MessageDraft:
     """A message as a browser sent it, before it is checked and stored."""
@@ -323,8 +326,8 @@ def messages_post(*, drafts: Sequence[MessageDraft]) -> list[tuple[Message, bool
     per draft in order, what `message_post` returns or the ValidationError it raises. A draft sent
     twice in one batch is stored once; the second gets the first's message, not new."""
     outcomes: list[tuple[Message, bool] | ValidationError | None] = [None] * len(drafts)
-    wanted: dict[tuple[int, str, str], list[int]] = {}  # (chat, sender, client id): draft positions
-    texts: dict[tuple[int, str, str], str] = {}
+    wanted: dict[MessageKey, list[int]] = {}  # draft positions
+    texts: dict[MessageKey, str] = {}
     for i, draft in enumerate(drafts):
         try:
             text = text_clean(draft.text, max_length=settings.CHAT_MESSAGE_MAX_LENGTH)
@@ -344,24 +347,26 @@ def messages_post(*, drafts: Sequence[MessageDraft]) -> list[tuple[Message, bool
             for i in wanted.pop(key):
                 outcomes[i] = _not_active()
     if wanted:
-        stored = {
-            (m.chat_id, m.sender, m.client_id): m
-            for m in Message.objects.filter(
-                chat_id__in={k[0] for k in wanted}, client_id__in={k[2] for k in wanted}
-            )
-        }
-        new = [k for k in wanted if k not in stored]
         try:
             with transaction.atomic():
-                created = Message.objects.bulk_create(
-                    [Message(chat_id=k[0], sender=k[1], client_id=k[2], text=texts[k]) for k in new]
+                fresh: dict[MessageKey, tuple[Message, bool] | ValidationError] = {
+                    k: (m, True) for k, m in _messages_insert(keys=list(wanted), texts=texts).items()
+                }
+        except IntegrityError:  # a chat ended meanwhile: its messages have nowhere to go
+            fresh = {k: _message_store_one(key=k, text=texts[k]) for k in wanted}
+        resent = [k for k in wanted if k not in fresh]
+        stored = (
+            {
+                (m.chat_id, m.sender, m.client_id): m
+                for m in Message.objects.filter(
+                    chat_id__in={k[0] for k in resent}, client_id__in={k[2] for k in resent}
                 )
-        except IntegrityError:  # stored meanwhile by another process, or a chat just ended
-            fresh = {k: _message_store_one(key=k, text=texts[k]) for k in new}
-        else:
-            fresh = {k: (m, True) for k, m in zip(new, created, strict=True)}
+            }
+            if resent
+            else {}
+        )
         for key, positions in wanted.items():
-            outcome = fresh[key] if key in fresh else (stored[key], False)
+            outcome = fresh[key] if key in fresh else (stored[key], False) if key in stored else _not_active()
             for n, i in enumerate(positions):
                 outcomes[i] = (
                     outcome if n == 0 or isinstance(outcome, ValidationError) else (outcome[0], False)
@@ -369,11 +374,64 @@ def messages_post(*, drafts: Sequence[MessageDraft]) -> list[tuple[Message, bool
     return [o if o is not None else _not_active() for o in outcomes]
 
 
+def _messages_insert(
+    *, keys: Sequence[MessageKey], texts: dict[MessageKey, str]
+) -> dict[MessageKey, Message]:
+    """Store the messages of `keys` that are not stored yet, in one statement per batch; returns the
+    new ones. Must run in a transaction: a chat that is gone raises IntegrityError (at the latest when
+    it commits, since PostgreSQL checks foreign keys then).
+
+    On PostgreSQL and SQLite this is one multi-row `INSERT … ON CONFLICT DO NOTHING RETURNING`,
+    written here rather than by the ORM: building the statement through Django's compiler cost the
+    writer's thread more than PostgreSQL took to run it (docs/benchmarks.md), and a resend (the
+    unique constraint `chat_message_once`) is skipped by the database instead of looked up first.
+    """
+    now = timezone.now()
+    if connection.vendor not in ("postgresql", "sqlite"):  # no ON CONFLICT … RETURNING: the ORM's way
+        stored = set(
+            Message.objects.filter(
+                chat_id__in={k[0] for k in keys}, client_id__in={k[2] for k in keys}
+            ).values_list("chat_id", "sender", "client_id")
+        )
+        new = [k for k in keys if k not in stored]
+        created = Message.objects.bulk_create(
+            [Message(chat_id=k[0], sender=k[1], client_id=k[2], text=texts[k], created_at=now) for k in new]
+        )
+        return dict(zip(new, created, strict=True))
+    meta, quote = Message._meta, connection.ops.quote_name
+    field = {f.name: f for f in meta.concrete_fields}
+    chat, sender, client_id, text, created_at = (
+        field[name] for name in ("chat", "sender", "client_id", "text", "created_at")
+    )
+    key_columns = ", ".join(quote(str(f.column)) for f in (chat, sender, client_id))
+    columns = ", ".join([key_columns, *(quote(str(f.column)) for f in (text, created_at))])
+    pk_column = quote(str(field["id"].column))
+    when = connection.ops.adapt_datetimefield_value(now)
+    found: dict[MessageKey, Message] = {}
+    size = max(1, connection.ops.bulk_batch_size([chat, sender, client_id, text, created_at], list(keys)))
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), size):
+            batch = keys[start : start + size]
+            # Names from the model, every value a parameter.
+            cursor.execute(
+                f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "  # noqa: S608
+                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
+                + f" ON CONFLICT ({key_columns}) DO NOTHING RETURNING {pk_column}, {key_columns}",
+                [value for k in batch for value in (*k, texts[k], when)],
+            )
+            for pk, *key in cursor.fetchall():  # matched by key: RETURNING keeps no promised order
+                message = Message(pk=pk, chat_id=key[0], sender=key[1], client_id=key[2], created_at=now)
+                message.text = texts[message.chat_id, message.sender, message.client_id]
+                message._state.adding, message._state.db = False, connection.alias
+                found[message.chat_id, message.sender, message.client_id] = message
+    return found
+
+
 def _not_active() -> ValidationError:
     return ValidationError(_("Dit gesprek is niet bezig."), code="not_active")
 
 
-def _message_store_one(*, key: tuple[int, str, str], text: str) -> tuple[Message, bool] | ValidationError:
+def _message_store_one(*, key: MessageKey, text: str) -> tuple[Message, bool] | ValidationError:
     chat_id, sender, client_id = key
     try:
         with transaction.atomic():

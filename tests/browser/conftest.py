@@ -97,7 +97,8 @@ def asgi_server(transactional_db):
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--no-access-log", "--log-level", "warning"],
+        + ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+        + ["--ws-per-message-deflate", "false"],  # as in production (README)
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

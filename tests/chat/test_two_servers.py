@@ -61,7 +61,8 @@ def servers(count: int, prefix: str) -> Iterator[list[str]]:
             port = _free_port()
             process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
                 [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-                + ["--port", str(port), "--no-access-log", "--log-level", "warning"],
+                + ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+                + ["--ws-per-message-deflate", "false"],  # as in production (README)
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.PIPE,

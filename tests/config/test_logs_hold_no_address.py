@@ -83,11 +83,13 @@ def serve_and_visit(command: list[str], port: int) -> str:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_chat_server_as_the_readme_starts_it_logs_no_client_address():
     port = free_port()
-    # The README's command (config/uvicorn-logging.json, no access log, proxy headers), at the most
+    # The README's command (config/uvicorn-logging.json, no access log, proxy headers, no
+    # per-message compression), at the most
     # talkative level, so that every line uvicorn can write about a connection is written.
     command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--proxy-headers", "--forwarded-allow-ips", "*"]
     command += ["--log-config", "config/uvicorn-logging.json", "--no-access-log", "--log-level", "debug"]
+    command += ["--ws-per-message-deflate", "false"]
 
     output = serve_and_visit(command, port)
 
