@@ -36,7 +36,7 @@ def test_a_young_person_and_a_volunteer_hold_a_whole_chat(
     # The young person, without an account, goes from the topic to the chat and shares the post.
     young.goto(topic.get_absolute_url())
     young.get_by_role("link", name="Wil je hier met iemand over praten? Chat met een vrijwilliger.").click()
-    assert young.get_by_text("0800-0113").first.is_visible()
+    young.get_by_text("0800-0113").first.wait_for()  # the chat page, with the crisis numbers
     young.get_by_label("Hoe mag de vrijwilliger je noemen?").fill("zonnetje")
     young.get_by_label("Hoe oud ben je?").fill("14")
     young.get_by_label("Laat de vrijwilliger mijn bericht van het forum lezen").check()

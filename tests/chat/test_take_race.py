@@ -44,6 +44,10 @@ def _wait_until_blocked_on_a_lock(database: str) -> None:
 
 @needs_row_locks
 def test_two_volunteers_race_for_one_offer_one_gets_it_and_the_other_is_told_kindly(settings):
+    in_thread(lambda: _two_volunteers_race(settings))  # away from a browser test's event loop
+
+
+def _two_volunteers_race(settings) -> None:
     settings.CHAT_OFFER_SECONDS = 60
     settings.CHAT_MAX_CONCURRENT = 1
     first = make_volunteer("anna")
@@ -94,6 +98,10 @@ def test_two_volunteers_race_for_one_offer_one_gets_it_and_the_other_is_told_kin
 
 
 def test_a_take_that_waited_for_a_colleagues_take_changes_nothing(settings):
+    in_thread(lambda: _a_take_that_waited(settings))  # away from a browser test's event loop
+
+
+def _a_take_that_waited(settings) -> None:
     """The same offer taken twice at once (two tabs, or a double click): one take starts the
     conversation, the other hears that it is no longer theirs."""
     volunteer = make_volunteer("anna")
