@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import free_port, uvicorn_start, wait_until_serving
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -69,55 +64,14 @@ def page(browser, live_server):
     context.close()
 
 
-def database_url() -> str:
-    """The URL of the test database this process uses, for the server to use too."""
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def asgi_server(transactional_db):
     """uvicorn serving config.asgi (HTTP and WebSockets) on a free loopback port; stopped after the
     test, before the test database is emptied."""
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.chat.server_settings",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": "",  # one process: the in-memory channel layer
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--no-access-log", "--log-level", "warning"]
-        + ["--ws-per-message-deflate", "false"],  # as in production (README)
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = uvicorn_start(port, {"REDIS_URL": ""})  # one process: the in-memory channel layer
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/chat/", timeout=2)  # noqa: S310 (loopback)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(
-                    f"the ASGI server did not start:\n{server.stdout.read() if server.stdout else ''}"
-                )
-            time.sleep(0.2)
+    wait_until_serving(server, f"{url}/chat/", seconds=30)
     try:
         yield url
     finally:

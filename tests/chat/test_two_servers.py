@@ -6,51 +6,27 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 import websockets
-from django.db import connection
 from django.test import Client
 
 from chat.models import Chat, ChatStatus, Message
 from tests.chat.conftest import REDIS_URL, in_thread, require_redis, start_chat_in_browser
+from tests.servers import free_port, uvicorn_start, wait_until_serving
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
 def servers(count: int, prefix: str) -> Iterator[list[str]]:
     """`count` uvicorn processes on free loopback ports sharing one Redis channel layer."""
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.chat.server_settings",
-        "DATABASE_URL": _database_url(),
         "REDIS_URL": "",  # cache and tasks as in the tests; only the channel layer is on Redis
         "TEST_REDIS_URL": REDIS_URL,
         "CHAT_TEST_LAYER_PREFIX": prefix,
@@ -58,30 +34,10 @@ def servers(count: int, prefix: str) -> Iterator[list[str]]:
     started: list[tuple[subprocess.Popen[str], str]] = []
     try:
         for _ in range(count):
-            port = _free_port()
-            process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-                [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1"]
-                + ["--port", str(port), "--no-access-log", "--log-level", "warning"]
-                + ["--ws-per-message-deflate", "false"],  # as in production (README)
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-            started.append((process, f"127.0.0.1:{port}"))
+            port = free_port()
+            started.append((uvicorn_start(port, env), f"127.0.0.1:{port}"))
         for process, address in started:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://{address}/chat/", timeout=2)  # noqa: S310 (loopback)
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        process.kill()
-                        output = process.stdout.read() if process.stdout else ""
-                        pytest.fail(f"a server did not start:\n{output}")
-                    time.sleep(0.2)
+            wait_until_serving(process, f"http://{address}/chat/", seconds=60)
         yield [address for _, address in started]
     finally:
         for process, _ in started:

@@ -14,29 +14,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from websockets.exceptions import InvalidStatus, WebSocketException
 from websockets.sync.client import connect
 
 from config.log_scrub import ScrubAddresses, logging_config, scrub
+from tests.servers import database_url, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 FORWARDED = "203.0.113.77"  # the young person's address, as a proxy in front passes it on
 IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve_and_visit(command: list[str], port: int) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 import redis
-from django.db import connection
+
+from tests.servers import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -34,15 +35,6 @@ def fresh_broker() -> None:
     """Empty the test Redis database (it is only for tests), so no task of an earlier test is left."""
     require_redis()
     redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def database_url() -> str:
-    """The URL of the test database this process uses, for a worker to use too."""
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def drop_connections(app) -> None:  # type: ignore[no-untyped-def]
