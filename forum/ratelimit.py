@@ -68,8 +68,9 @@ def rate_limit_wait(*, action: str, limit: int, who: str, window: int) -> int:
     """The seconds `who` must wait before `action` is allowed again (0: now), without counting."""
     now = time.time()
     bucket = int(now // window)
-    count = cache.get(_bucket_key(action, who, bucket)) or 0
-    previous = cache.get(_bucket_key(action, who, bucket - 1)) or 0
+    current_key, previous_key = _bucket_key(action, who, bucket), _bucket_key(action, who, bucket - 1)
+    counts = cache.get_many([current_key, previous_key])
+    count, previous = counts.get(current_key, 0), counts.get(previous_key, 0)
     if _estimate(previous, count, now, window) + 1 > limit:
         return _wait(previous, count, now, window, allowed=limit - 1)
     return 0
@@ -93,9 +94,8 @@ def _estimate(previous: int, count: int, now: float, window: int) -> float:
 def _wait(previous: int, count: int, now: float, window: int, *, allowed: int) -> int:
     """Seconds until the estimate, with no further attempts, is down to `allowed`."""
     left_in_bucket = window - now % window
-    if count <= allowed:  # the previous window's share only has to fade far enough
-        fade = (allowed - count) * window / previous if previous else window
-        seconds = left_in_bucket - fade
+    if count <= allowed:  # over only through the previous window's share (so previous > 0): it fades
+        seconds = left_in_bucket - (allowed - count) * window / previous
     else:  # this window's own count becomes the previous one and fades in the next window
         seconds = left_in_bucket + window * (1 - allowed / count)
     return max(1, math.ceil(seconds))
