@@ -76,20 +76,25 @@ def _own_score(posts: list[dict], outputs: list[dict]) -> dict[str, Any]:
     }
 
 
+_screened: dict[tuple[str, str], dict] = {}  # (id, text): the output, so a post in two sets is screened once
+
+
 def screen_all(posts: list[dict]) -> list[dict]:
-    out = []
-    for p in posts:
+    return [_screen_one(p) for p in posts]
+
+
+def _screen_one(p: dict) -> dict:
+    key = (p["id"], p["text"])
+    if key not in _screened:
         result = screen(clean_input(p["text"]), config=CONFIG)
         sources = sorted({f.source.split(":")[0] for f in result.findings if f.replacement is None})
-        out.append(
-            {
-                "id": p["id"],
-                "published_text": result.published_text,
-                "decision": result.decision.value,
-                "by": sources,
-            }
-        )
-    return out
+        _screened[key] = {
+            "id": p["id"],
+            "published_text": result.published_text,
+            "decision": result.decision.value,
+            "by": sources,
+        }
+    return _screened[key]
 
 
 def report(name: str, posts: list[dict], *, misses: int = 10) -> dict[str, Any]:
