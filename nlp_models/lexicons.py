@@ -93,7 +93,7 @@ RELATION_WORDS = _words(
     buurman buurvrouw buurjongen buurmeisje mentor trainer coach klasgenoot klasgenote crush ex
     vriendinnen vrienden maatje bff bestie beste lerares leraar docent klasgenoten collega baas
     jongen meisje man vrouw jongen neefje nichtje schoonzus zwager stiefpa stiefma mattie matties maat homie
-    sahbi
+    sahbi gast gozer kerel vent knul chick griet
     """
 )
 
@@ -106,6 +106,8 @@ NOT_A_PERSON = _words(
     pokémon pikachu zelda sonic netflix disney spotify google apple samsung iphone android
     playstation xbox nintendo switch fifa steam twitch marvel barbie lego harry potter hermione
     sinterklaas sint kerstman jezus god allah boeddha profeet koning koningin
+    efteling walibi duinrell toverland slagharen artis blijdorp ajax feyenoord psv
+    duits engels frans spaans nederlands turks arabisch latijn grieks chinees italiaans pools riot
     willem-alexander rutte schoof wilders swift eilish
     grande messi ronaldo neymar mbappe mbappé verstappen max-verstappen snelle
     ajax psv feyenoord az utrecht nederland belgië marokko turkije suriname curaçao polen syrië

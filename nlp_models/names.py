@@ -128,7 +128,7 @@ _FAMILY_TITLES = frozenset("oom tante opa oma neef nicht nichtje neefje broer zu
 _SHOPS = frozenset("dirk zara coop spar deen plus emte boni vomar hoogvliet mango".split())
 _GREETINGS = frozenset(
     "xoxo kusjes kus groet mvg doeg bye "
-    "groetjes groeten liefs xx xxx doei hoi hey hallo hee hi dag dankjewel dankje bedankt thanks".split()
+    "groetjes groeten liefs xx xxx doei hoi hey hallo hee hi dag dankjewel dankje bedankt thanks ey yo".split()
 )
 
 
@@ -144,8 +144,9 @@ class Gazetteers:
     core: frozenset[str]
     broad: frozenset[str]
     surnames: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # towns, provinces and countries, and brands, games and venues (never a person)
     words: frozenset[str]
+    towns: frozenset[str] = frozenset()  # towns, provinces and countries alone
 
     def ordinary(self, low: str) -> bool:
         return (
@@ -182,6 +183,7 @@ def load() -> Gazetteers:
                     broad=_read("first_names_broad.txt") - not_person - core,
                     surnames=_read("surnames.txt") - not_person,
                     places=_read("places.txt") | not_person,
+                    towns=_read("places.txt"),
                     words=_read("dutch_words.txt.gz"),
                 )
     return _gazetteers
@@ -219,6 +221,17 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+_SCORNFUL = ("kut", "kanker", "tering", "klote", "rot", "stom", "stomme", "vieze", "lelijke")
+
+
+def is_title(low: str) -> bool:
+    """A title before a name: "juf", "meneer", "dr.", and a scornful compound of one ("kutjuf")."""
+    low = low.rstrip(".")
+    if low in TITLE_WORDS:
+        return True
+    return any(low.endswith(t) and low[: -len(t)] in _SCORNFUL for t in _TEACHER_TITLES)
+
+
 def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
     """How strongly the words before token i announce a name (0 when they do not)."""
     prev = [t.low for t in toks[max(0, i - 4) : i]]
@@ -226,7 +239,7 @@ def _context_score(toks: list[_Tok], i: int, g: Gazetteers) -> float:
         return 0.0
     last = prev[-1]
     joined = " ".join(prev)
-    if last in TITLE_WORDS or last.rstrip(".") in TITLE_WORDS:
+    if is_title(last):
         return 0.9
     if last in _FAMILY_TITLES and toks[i].cap:
         return 0.85  # "tante Gerdien", "opa Kees": a family title right before a capitalised word
@@ -269,6 +282,13 @@ _NOT_AFTER_TITLE = frozenset(
     "legt legde liet laat van en die uit of zelf ook nog weer al ziek boos blij lief streng aardig".split()
 )
 _VOCATIVE_NEXT = frozenset("jij je jullie".split())
+# A verb's shape: a participle ("gezegd", "verteld", "belooft") or an infinitive ("vragen").
+_VERB_SHAPE = re.compile(r"(?:ge|be|ver|ont|her|er)\w+[dt]$|\w+en$")
+# Words that open a sentence spoken to someone and are no name ("Bruh jij bent ...", "Omg je bent ...").
+_INTERJECTIONS = frozenset(
+    "bro bruh brah broer dude sis omg wtf lol lmao haha hahaha pff pfff bitch man jongens meiden mensen "
+    "schat schatje lieverd serieus eerlijk echt sorry sowieso nou wow yes nee ja oke okay ok sup".split()
+)
 _WITH_WORDS = frozenset("met tegen naast zonder".split())
 _ME = frozenset("ik mij me".split())
 # A verb for two, before "X en ik" ("gisteren waren roos en ik ..."), not "er was storm en ik was bang".
@@ -298,7 +318,8 @@ def _lowercase_name_in_context(toks: list[_Tok], i: int, g: Gazetteers) -> tuple
         and low not in FUNCTION_WORDS
         and low not in _NOT_AFTER_TITLE
         and len(low) <= 8
-    ):
+        and (low in g.core or low in g.surnames or not (g.ordinary(low) and _VERB_SHAPE.match(low)))
+    ):  # "juf ank", not "de juf gezegd"
         if low not in _PERSON_VERBS and low.isalpha():
             return 0.85, "context:title"
     if low not in g.core:
@@ -319,22 +340,37 @@ def _lowercase_name_in_context(toks: list[_Tok], i: int, g: Gazetteers) -> tuple
     return 0.0, ""
 
 
+def _after_pet(toks: list[_Tok], i: int) -> bool:
+    """A pet word shortly before token i ("onze hond Max"), with no person word in between ("mijn
+    hamster, mijn vriendin Jade")."""
+    for p in reversed(toks[max(0, i - 3) : i]):
+        if p.low in RELATION_WORDS or p.low in _TEACHER_TITLES:
+            return False
+        if p.low in _PETS:
+            return True
+    return False
+
+
 def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
     t = toks[i]
     low = t.low
-    if (
-        len(low) < 2
-        or low in FUNCTION_WORDS
-        or low in g.places
-        and low not in g.core
-        or not low.replace("-", "").replace("'", "").isalpha()
-    ):
+    if len(low) < 2 or low in FUNCTION_WORDS or not low.replace("-", "").replace("'", "").isalpha():
         return 0.0, ""
+    if low in g.places and low not in g.core:
+        # A shop or town is no person, except right after a person word: "mijn vriendin Zara".
+        person_word = (
+            i > 0
+            and toks[i - 1].low in RELATION_WORDS
+            and toks[i - 1].low not in _SUBJECT_TEACHERS  # "haar leraar Duits"
+            and _context_score(toks, i, g) >= 0.85
+        )
+        if not (t.cap and person_word and low not in g.towns):
+            return 0.0, ""
     if not t.cap and low not in g.core and low not in g.broad and low not in g.surnames and g.ordinary(low):
         if i > 0 and toks[i - 1].low in _TEACHER_TITLES:
             return _lowercase_name_in_context(toks, i, g)
         return 0.0, ""  # the common case: an ordinary lower-case word
-    if any(t.low in _PETS for t in toks[max(0, i - 3) : i]):
+    if _after_pet(toks, i):
         return 0.0, ""  # a pet's name identifies nobody
     if low in _SHOPS and i > 0 and toks[i - 1].low in ("de", "het"):
         return 0.0, ""  # "bij de Dirk", "naar de Zara": a shop, not a person
@@ -380,7 +416,26 @@ def _name_score(toks: list[_Tok], i: int, g: Gazetteers) -> tuple[float, str]:
         return 0.0, ""
     if known_sur and t.cap and not ordinary and not t.sentence_start:
         return 0.55, "gazetteer:surname"
+    if (
+        t.cap
+        and not ordinary
+        and len(low) >= 4
+        and low not in g.places
+        and low not in _INTERJECTIONS
+        and low not in RELATION_WORDS
+        and _addressed(toks, i)
+    ):
+        return 0.7, "context:addressed"  # "Kaoutar je bent ...", "ey Shirin jij ...", "Dunya als jij ..."
     return 0.0, ""
+
+
+def _addressed(toks: list[_Tok], i: int) -> bool:
+    """Token i opens a sentence (or follows a greeting there) and the sentence speaks to someone."""
+    opens = toks[i].sentence_start or (
+        i > 0 and toks[i - 1].low in _GREETINGS and (i == 1 or toks[i - 1].sentence_start)
+    )
+    nxt = [t.low for t in toks[i + 1 : i + 3]]
+    return opens and bool(nxt) and (nxt[0] in _VOCATIVE_NEXT or nxt[:2] in (["als", "jij"], ["als", "je"]))
 
 
 def _extend_surname(toks: list[_Tok], i: int, g: Gazetteers) -> int:
@@ -456,7 +511,7 @@ def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
         return False  # the common case: a lower-case word that is no first name
     if len(low) < 3 or low in FUNCTION_WORDS or low in g.places or t.text.isupper() or not low.isalpha():
         return False
-    if any(p.low in _PETS for p in toks[max(0, i - 3) : i]):
+    if _after_pet(toks, i):
         return False
     if not t.cap and i > 0 and toks[i - 1].low in _SUBJECTS:
         return False  # "die ik ken", "als je mist": right after a subject pronoun stands the verb
@@ -477,7 +532,15 @@ def _open_case(toks: list[_Tok], i: int, g: Gazetteers) -> bool:
     return t.cap and start_ok and not g.ordinary(low) and low not in g.broad and weak
 
 
+def _shouting(text: str) -> bool:
+    """A post in capitals throughout ("YOUSSEF JE BENT ..."): capitals tell nothing about names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def find_names(text: str) -> list[Finding]:
+    if _shouting(text) and len(text.lower()) == len(text):
+        return find_names(text.lower())  # read as if in lower case: the same offsets
     g = load()
     toks = _tokens(text)
     if "[" in text:  # the filter's own placeholders are neither names nor context ("[naam]: ..."): blank them
@@ -522,9 +585,10 @@ def find_names(text: str) -> list[Finding]:
             continue
         found.append(Finding("PERSON", start, end, score, f"names:{why}", PLACEHOLDERS["PERSON"]))
         i = last + 1
+    found += _beside_names(text, toks, found, g)
     # "meneer de Jong", "mevrouw van der Linden": a title, tussenvoegsels, a capitalised word
     for k, t in enumerate(toks[:-2]):
-        if t.low.rstrip(".") in TITLE_WORDS and toks[k + 1].low in PARTICLES:
+        if is_title(t.low) and toks[k + 1].low in PARTICLES:
             j = k + 1
             while j < len(toks) and toks[j].low in PARTICLES:
                 j += 1
@@ -554,6 +618,74 @@ def find_names(text: str) -> list[Finding]:
                     Finding("PERSON", toks[j].start, t.end, 0.7, "names:surname", PLACEHOLDERS["PERSON"])
                 )
     return found
+
+
+def _beside_names(text: str, toks: list[_Tok], found: list[Finding], g: Gazetteers) -> list[Finding]:
+    """Unknown capitalised words listed with a name ("mijn neven Sem en Jaylen", "Imane, Kenza en
+    Lotte"): a list of names is names, also where no list knows them."""
+    covered = {k for k, t in enumerate(toks) for f in found if f.start <= t.start and t.end <= f.end}
+    more: list[Finding] = []
+    changed = True
+    while changed:
+        changed = False
+        for k, t in enumerate(toks):
+            if k in covered or not t.cap or t.text.isupper() or len(t.low) < 3:
+                continue
+            if g.ordinary(t.low) or t.low in g.places or t.low in FUNCTION_WORDS or t.low in RELATION_WORDS:
+                continue
+            if k > 0 and toks[k - 1].low in _PLACE_BEFORE:
+                continue  # "naar Scheveningen en Daan": a place in the list
+            if _listed_with(text, toks, k, -1, covered) or _listed_with(text, toks, k, 1, covered):
+                covered.add(k)
+                more.append(Finding("PERSON", t.start, t.end, 0.7, "names:listed", PLACEHOLDERS["PERSON"]))
+                changed = True
+    return more
+
+
+_SUBJECT_TEACHERS = frozenset("leraar lerares docent docente juf meester mentor".split())
+_PLACE_BEFORE = frozenset("naar in uit bij op richting via langs".split())
+
+
+def _listed_with(text: str, toks: list[_Tok], k: int, step: int, covered: set[int]) -> bool:
+    """Token k stands in one list with a name just before it (step -1) or after it (step +1):
+    "X en Y", "X, Y", "X & Y"."""
+    near = k + step
+    if 0 <= near < len(toks) and near in covered:
+        a, b = sorted((toks[near], toks[k]), key=lambda t: t.start)
+        if text[a.end : b.start].strip() in (",", "&", "+"):
+            return True
+    far = k + 2 * step
+    return 0 <= far < len(toks) and far in covered and toks[near].low == "en"
+
+
+def repeated_names(text: str, removed: list[Finding]) -> list[Finding]:
+    """Every other mention of a name the filter removed ("meneer Brouwer ... je bent een lul
+    Brouwer"): once a word is known to name someone in this post, it names them everywhere in it.
+    A name only guessed (by the name model) spreads only where no place could stand ("in Rome")."""
+    sure: set[str] = set()
+    guessed: set[str] = set()
+    for f in removed:
+        if f.type != "PERSON":
+            continue
+        for w in _TOKEN.findall(text[f.start : f.end]):
+            low = plain(w)
+            if len(low) >= 3 and low not in PARTICLES and not is_title(low) and low not in FUNCTION_WORDS:
+                (sure if f.score >= 0.75 else guessed).add(low)
+    if not sure and not guessed:
+        return []
+    g = load()
+    out = []
+    toks = _tokens(text)
+    for k, t in enumerate(toks):
+        if t.low not in sure and t.low not in guessed:
+            continue
+        if any(f.start < t.end and t.start < f.end for f in removed):
+            continue
+        if t.low not in sure and (not t.cap or (k > 0 and toks[k - 1].low in _PLACE_BEFORE)):
+            continue
+        if t.cap or not g.ordinary(t.low):
+            out.append(Finding("PERSON", t.start, t.end, 0.8, "names:repeated", PLACEHOLDERS["PERSON"]))
+    return out
 
 
 _SPLIT = re.compile(r"[A-Z]?[a-zà-ÿ]+|[A-Z]+(?![a-z])|\d+")

@@ -160,6 +160,10 @@ def screen(text: str, *, config: FilterConfig | None = None) -> Screening:
     else:
         candidates = recognize(text, config=config)
     removed = resolve(candidates, config)
+    if config.remove_names:
+        again = names.repeated_names(text, removed)
+        if again:
+            removed = resolve([*removed, *again], config)
     published = _replace(text, removed)
     signal_findings = (
         signals.find_signals(text)

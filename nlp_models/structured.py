@@ -397,6 +397,21 @@ _HANDLE_THERE = re.compile(
 )
 
 
+# A game's own name for a player: a Riot ID ("ShadowNoor#EUW", "kai#1234" is Discord's), a Supercell
+# player tag ("#9QLR2PV": capitals and digits), a Nintendo friend code ("SW-1234-5678-9012").
+_RIOT_ID = re.compile(r"(?<![\w#@/])[A-Za-z][\w.]{2,15}#(?:[A-Z]{2,5}|[A-Z0-9]*\d[A-Z0-9]*)(?![\w#])")
+_PLAYER_TAG = re.compile(r"(?<![\w#&/])#(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{5,12}(?![\w])")
+_FRIEND_CODE = re.compile(r"(?<![\w-])SW[-\s]?\d{4}[-\s]?\d{4}[-\s]?\d{4}(?![\w-])", re.IGNORECASE)
+# What someone is called in a game or on a platform: "hij heet online xVortex", "ze heet op discord
+# Nightfall", "hij noemt zich in de game 'Kaz'".
+_CALLED_ONLINE = re.compile(
+    r"(?i:\b(?:heet|heette|heten|noemt\s+(?:hij\s+|zij\s+|ze\s+)?zich(?:zelf)?|noemde\s+zich)\s+"
+    r"(?:(?:online|daar|ingame|in[\s-]game|in\s+(?:de|het|die|dat)\s+(?:game|spel|chat|app|groep|server)|"
+    rf"op\s+(?:{_PLATFORMS}|de\s+server|het\s+internet|internet))\s+){{1,2}})"
+    r"['\"‘“(]?@?(?P<handle>[\w][\w.\-]{1,29}(?:#\w{2,5})?)"
+)
+
+
 def find_handles(text: str) -> list[Finding]:
     found = [
         _finding("HANDLE", m.start(), m.end(), 0.8, "regex:underscore_handle")
@@ -425,6 +440,17 @@ def find_handles(text: str) -> list[Finding]:
         if _looks_like_handle(handle, True):
             end = m.start("handle") + len(handle)
             found.append(_finding("HANDLE", m.start("handle"), end, 0.85, "context:name_on_platform"))
+    for pattern, score, source in (
+        (_RIOT_ID, 0.9, "regex:riot_id"),
+        (_PLAYER_TAG, 0.85, "regex:player_tag"),
+        (_FRIEND_CODE, 0.9, "regex:friend_code"),
+    ):
+        found += [_finding("HANDLE", m.start(), m.end(), score, source) for m in pattern.finditer(text)]
+    for m in _CALLED_ONLINE.finditer(text):
+        handle = m.group("handle").rstrip(".-")
+        if _looks_like_handle(handle, True):
+            end = m.start("handle") + len(handle)
+            found.append(_finding("HANDLE", m.start("handle"), end, 0.85, "context:called_online"))
     for m in _HANDLE_VERB.finditer(text):
         handle = m.group("handle").rstrip(".-")
         if _looks_like_handle(handle, True):
@@ -550,7 +576,11 @@ def find_addresses(text: str) -> list[Finding]:
 # --- BSN, IBAN, plates ---------------------------------------------------------------------
 
 _BSN = re.compile(r"(?<![^\W_])(?<!\d[.\-])\d(?:[ .\-]?\d){8}(?![^\W_]|[.\-]\d)")
-_IBAN = re.compile(r"(?<![^\W_])[A-Za-z]{2}\d{2}(?:[ \t.\-]?[A-Za-z0-9]){10,30}", re.IGNORECASE)
+# "NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", and "NL 91 ABNA ..." with the country apart.
+# The country apart only in capitals: "op 06-12..." is no IBAN, and a failed candidate would hide the next.
+_IBAN = re.compile(
+    r"(?<![^\W_])(?:(?-i:[A-Z]{2})[ \t]|[A-Za-z]{2})\d{2}(?:[ \t.\-]?[A-Za-z0-9]){10,30}", re.IGNORECASE
+)
 _IBAN_LENGTHS = {
     "NL": 18,
     "BE": 16,
@@ -691,7 +721,8 @@ _SCHOOL_AFTER_NAME = re.compile(
     rf"'t)\s+)*){{1,4}})(?:{_SCHOOL_TYPES})(?![\w])"
 )
 _SCHOOL_COMPOUND = re.compile(
-    r"(?<![\w])[A-Z][a-z]{2,}(?:college|lyceum|gymnasium|school|scholengemeenschap)(?![\w])"
+    r"(?<![\w])(?:(?:Sint|St\.?|Heilig(?:e)?|Onze\s+Lieve\s+Vrouwe)\s+)?"
+    r"[A-Z][a-z]{2,}(?:college|lyceum|gymnasium|school|scholengemeenschap)(?![\w])"
 )
 _SCHOOL_LOWER = re.compile(
     r"(?<![\w])(?P<name>[a-z][\w-]{2,})\s+(?:college|lyceum|gymnasium|atheneum)(?![\w])"
@@ -700,7 +731,7 @@ _SCHOOL_BEFORE_NAME = re.compile(
     r"(?<![\w])(?:(?i:openbare|christelijke|katholieke|rooms-katholieke|protestants-christelijke|islamitische|"
     r"algemene|gereformeerde|montessori|dalton|jenaplan)\s+)?"
     r"(?i:basisschool|obs|cbs|rkbs|pcbs|kbs|ikc|montessorischool|daltonschool|jenaplanschool|csg|osg|rsg|isg|"
-    r"ksg|roc|pcc|vrije\s+school|school|middelbare\s+school|mavo|havo|vmbo|college|lyceum|"
+    r"ksg|roc|pcc|vrije\s+school|school|[a-z]{3,}school|middelbare\s+school|mavo|havo|vmbo|college|lyceum|"
     r"school\s+heet|school\s+is\s+(?:de|het))\s+"
     r"(?:(?:de|het|'t|De|Het|'T)\s+)?(?P<name>[A-Z][\w'-]+(?:\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]+){0,2})",
 )
@@ -760,7 +791,8 @@ def _lower_school_name(text: str, m: re.Match[str]) -> int | None:
 # Ans van de Wereldwijzer"), counted only in a school's context: attending it ("ik zit op", "ik ga
 # naar ... volgend jaar") or a school word in the same sentence (klas, juf, mentor, groep 7, toets, ...).
 _SHORT_SCHOOL = re.compile(
-    r"\b(?i:op|naar|van|bij)\s+(?i:het|de|'t)\s+(?P<name>[A-Z][a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]{2,})?)(?![\w-])"
+    r"\b(?i:op|naar|van|bij)\s+(?i:het|de|'t)\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ]{3,}(?:[- ][A-Z][a-zà-ÿ]{2,}|\s+(?:van|de|der|den|ten|ter)\s+[A-Z][a-zà-ÿ]{2,})?)(?![\w-])"
 )
 _ATTENDING = re.compile(
     r"\b(?:zit|zat|zitten|zaten|kom|ga|gaat|ging|gingen|wil|moet)\s+(?:\w+\s+){0,3}?(?:op|naar)\s*$",
@@ -799,7 +831,9 @@ def _short_school_names(text: str) -> list[Finding]:
         attending = _ATTENDING.search(text, max(sentence_start, m.start() - 40), preposition_end)
         context = _SCHOOL_CONTEXT.search(text, sentence_start, sentence_end)
         if attending or context:
-            found.append(_finding("SCHOOL", m.start("name"), m.end(), 0.75, "regex:school_short_name"))
+            after = _SCHOOL_TYPE_AFTER.match(text, m.end())  # "de Wilgenhoek school": the school word too
+            end = after.end() if after else m.end()
+            found.append(_finding("SCHOOL", m.start("name"), end, 0.75, "regex:school_short_name"))
     return found
 
 
@@ -921,6 +955,9 @@ _HANDLE_HINTS = (
     "account",
     "naam",
     "heet",
+    "heten",
+    "noem",
+    "sw",
     "add",
     "voeg",
     "volg",

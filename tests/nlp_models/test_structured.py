@@ -261,3 +261,45 @@ def test_a_school_called_by_its_short_name_in_a_school_context_is_removed(text, 
 )
 def test_venues_shops_and_rivers_after_naar_de_are_no_school(text):
     assert screen(text, config=DIRECT).published_text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wie speelt er mee? add BlauweVos#NL1", "wie speelt er mee? add [gebruikersnaam]"),
+        ("mijn spelerstag is #2PQ8LVY", "mijn spelerstag is [gebruikersnaam]"),
+        ("voeg me toe: SW-1234-5678-9012", "voeg me toe: [gebruikersnaam]"),
+        (
+            "hij noemt zich op discord Zwartewolf en is 30",
+            "hij noemt zich op discord [gebruikersnaam] en is 30",
+        ),
+        ("die man heet online 'Tijger' zegt hij", "die man heet online '[gebruikersnaam]' zegt hij"),
+    ],
+)
+def test_a_name_a_game_or_platform_gives_a_player_is_removed(text, expected):
+    assert published(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["#2024 was een top jaar", "ik zag #BLM en #MeToo", "hij heet online niet zo"]
+)
+def test_hashtags_and_plain_words_after_heet_online_stay(text):
+    assert published(text) == text
+
+
+def test_an_iban_with_its_country_apart_is_replaced_and_a_phone_before_it_hides_nothing():
+    text = "bel 06-12 34 56 78 of stort op NL 91 ABNA 0417 1643 00 graag"
+    assert published(text) == "bel [telefoonnummer] of stort op [rekeningnummer] graag"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("groep 7 van de Sint Willibrordschool", "groep 7 van de [school]"),
+        ("ik zit op de Lindenhof school in groep 5", "ik zit op de [school] in groep 5"),
+        ("mijn klas van de Hendrik van Brederode", "mijn klas van de [school]"),
+        ("ik zit op Praktijkschool De Horizon", "ik zit op [school]"),
+    ],
+)
+def test_a_school_named_with_saint_a_person_or_its_type_first_is_removed_whole(text, expected):
+    assert published(text) == expected
