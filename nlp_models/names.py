@@ -592,7 +592,10 @@ def find_names(text: str) -> list[Finding]:
             j = k + 1
             while j < len(toks) and toks[j].low in PARTICLES:
                 j += 1
-            if j < len(toks) and (toks[j].cap or toks[j].low in g.surnames):
+            brand = toks[j].low in g.places and toks[j].low not in g.towns if j < len(toks) else False
+            if (
+                j < len(toks) and (toks[j].cap or toks[j].low in g.surnames) and not brand
+            ):  # not "juf van Duits"
                 found.append(
                     Finding(
                         "PERSON",

@@ -30,6 +30,20 @@ _GAME = re.compile(lexicon().expand(r"\b{game}\b"))
 # Words that report what another said, just before an insult: the writer was called it, did not say it.
 _REPORTED = re.compile(lexicon().expand(r"\b{reporting_verb}\b"))
 
+# Laughter beside a threat makes it a joke between siblings ("ik ga mn broer vermoorden 😂"), unless the
+# post also tells of a plan: a weapon, a time or a place to meet.
+_LAUGHTER = re.compile(
+    r"\b(?:lol|haha\w*|hihi\w*|xd|jk|grapje|geintje)\b|[\U0001F602\U0001F923\U0001F62D\U0001F606\U0001F605\U0001F61C\U0001F643\U0001F648]"
+)
+_PLAN = re.compile(
+    lexicon().expand(
+        r"\b(?:{means}|mes|messen|wapen\w*|morgen|vanavond|straks|na\s+school|na\s+de\s+les|achter\s+de|"
+        r"bij\s+het\s+hek|op\s+het\s+plein|wacht\s+(?:ik|we|jou|je)|ik\s+weet\s+waar|kom\s+alleen|zweer)\b"
+    )
+)
+# Said and taken back at once: "ik wil dood (niet echt)", "ik maak je af, grapje".
+_TAKEN_BACK = re.compile(r"\W{0,4}(?:niet\s+echt|niet\s+serieus|grapje|geintje|jk|just\s+kidding)\b")
+
 # Cues that are weak alone but together show a farewell or a plan (rules/suicide.toml, [[weighted]]).
 (_FAREWELL,) = load_weighted()  # the one such table today; a second would need its own loop below
 _FAREWELL_CUES = _FAREWELL.cues
@@ -78,6 +92,21 @@ def _sextortion(ntext: str) -> tuple[int, int] | None:
 PREFILTER = Prefilter({rule.name: rule.pattern for rule in RULES})
 _FAREWELL_PREFILTER = Prefilter({str(i): cue for i, (cue, _) in enumerate(_FAREWELL_CUES)})
 _IMAGE_PREFILTER = Prefilter({"intimate": _INTIMATE_IMAGE, "any": _ANY_IMAGE})
+
+
+_CLAUSE_END = re.compile(r"[.!?:;\n]")
+
+
+def _reported(ntext: str, start: int) -> bool:
+    """A reporting verb ("riep", "noemde") shortly before `start`, in the same sentence."""
+    window_start = max(0, start - 60)
+    ends = [m.end() for m in _CLAUSE_END.finditer(ntext, window_start, start)]
+    return bool(_REPORTED.search(ntext, ends[-1] if ends else window_start, start))
+
+
+def _joking(ntext: str, start: int, end: int) -> bool:
+    """Laughter within the sentence around a match, and no plan anywhere in the post."""
+    return bool(_LAUGHTER.search(ntext, max(0, start - 60), end + 80)) and not _PLAN.search(ntext)
 
 
 def find_signals(text: str) -> list[Finding]:
@@ -129,8 +158,12 @@ def find_signals(text: str) -> list[Finding]:
                 continue  # a context that makes the match innocent: a trip, a surprise, a game of ball
             if rule.game_veto and _GAME.search(norm.text):
                 continue  # "ik maak je af met fortnite": a game, not a threat
-            if rule.reported_speech_veto and _REPORTED.search(norm.text, max(0, m.start() - 40), m.start()):
+            if rule.reported_speech_veto and _reported(norm.text, m.start()):
                 continue  # the writer reports being called this: not an insult by the writer
+            if rule.joke_veto and _joking(norm.text, m.start(), m.end()):
+                continue
+            if _TAKEN_BACK.match(norm.text, m.end()):
+                continue
             start = norm.origin[m.start()]
             end = norm.origin[m.end() - 1] + 1
             found.append(

@@ -11,6 +11,7 @@ A rule file names its Dutch category once and holds `[[rule]]` tables:
     veto = ['\\b(?:kamp|vakantie)\\b']   # optional: a match anywhere in the post cancels the rule
     game_veto = true               # optional: a game named in the post cancels it ("in fortnite")
     reported_speech_veto = true    # optional: "hij noemde me ..." just before the match cancels it
+    joke_veto = true               # optional: laughter beside the match, and no plan in the post, cancel it
     match = ["ik wil dood", "..."]         # at least two posts that must give this rule's finding
     no_match = ["ik ga dood van het lachen", "..."]   # at least two that must not
 
@@ -48,6 +49,7 @@ _RULE_KEYS = {
     "veto",
     "game_veto",
     "reported_speech_veto",
+    "joke_veto",
     "match",
     "no_match",
 }
@@ -73,6 +75,7 @@ class Rule:
     veto: re.Pattern[str] | None = None
     game_veto: bool = False
     reported_speech_veto: bool = False
+    joke_veto: bool = False
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
     file: str = ""
@@ -195,7 +198,7 @@ def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Ru
     )
     vetoes = tuple(_compile(p, lex, where) for p in _strings(table.get("veto", []), "veto", where))
     flags = {}
-    for flag in ("game_veto", "reported_speech_veto"):
+    for flag in ("game_veto", "reported_speech_veto", "joke_veto"):
         flags[flag] = table.get(flag, False)
         if not isinstance(flags[flag], bool):
             raise RuleFileError(f"{where}: {flag!r} must be true or false")
@@ -209,6 +212,7 @@ def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Ru
         veto=re.compile(vetoes[0] if len(vetoes) == 1 else alternation(vetoes)) if vetoes else None,
         game_veto=flags["game_veto"],
         reported_speech_veto=flags["reported_speech_veto"],
+        joke_veto=flags["joke_veto"],
         match=_strings(table.get("match"), "match", where, minimum=_MIN_EXAMPLES),
         no_match=_strings(table.get("no_match"), "no_match", where, minimum=_MIN_EXAMPLES),
         file=path.name,
