@@ -108,6 +108,8 @@ NOT_A_PERSON = _words(
     sinterklaas sint kerstman jezus god allah boeddha profeet koning koningin
     efteling walibi duinrell toverland slagharen artis blijdorp ajax feyenoord psv
     duits engels frans spaans nederlands turks arabisch latijn grieks chinees italiaans pools riot
+    keulen parijs londen berlijn rome madrid barcelona lissabon wenen praag dubai istanbul ankara rabat
+    casablanca tanger nador marrakech paramaribo willemstad kralendijk oranjestad brussel antwerpen gent
     willem-alexander rutte schoof wilders swift eilish
     grande messi ronaldo neymar mbappe mbappé verstappen max-verstappen snelle
     ajax psv feyenoord az utrecht nederland belgië marokko turkije suriname curaçao polen syrië

@@ -58,6 +58,16 @@ PUBLIC_FIGURES = (
     "lionel messi",
     "cristiano ronaldo",
     "frenkie de jong",
+    "ed sheeran",
+    "froukje",
+    "virgil van dijk",
+    "hakim ziyech",
+    "ziyech",
+    "memphis depay",
+    "cody gakpo",
+    "snelle",
+    "jordan 4",
+    "air jordan",
     "virgil van dijk",
     "memphis depay",
     "mark rutte",
@@ -166,7 +176,8 @@ def _read(name: str) -> frozenset[str]:
     if name.endswith(".gz"):
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return frozenset(fh.read().split("\n")) - {""}
-    return frozenset(plain(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(plain(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def load() -> Gazetteers:
@@ -177,14 +188,18 @@ def load() -> Gazetteers:
         with _lock:
             if _gazetteers is None:
                 not_person = frozenset(plain(w) for w in NOT_A_PERSON)
-                core = _read("first_names_core.txt") - not_person
+                words = _read("dutch_words.txt.gz") | _read("names_also_words.txt")
+                # The curated names add only names that are no ordinary word ("trui", "dik" stay words).
+                curated = _read("first_names_curated.txt") - words
+                core = (_read("first_names_core.txt") | curated) - not_person
                 _gazetteers = Gazetteers(
                     core=core,
                     broad=_read("first_names_broad.txt") - not_person - core,
-                    surnames=_read("surnames.txt") - not_person,
+                    surnames=(_read("surnames.txt") | _read("surnames_curated.txt")) - not_person,
                     places=_read("places.txt") | not_person,
                     towns=_read("places.txt"),
-                    words=_read("dutch_words.txt.gz"),
+                    # a name that is also a word ("lente", "angel") is a name only in a name's context
+                    words=words,
                 )
     return _gazetteers
 
