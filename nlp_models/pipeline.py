@@ -100,10 +100,15 @@ def read(text: str, *, config: FilterConfig = _DEFAULT_CONFIG) -> classifier.Rea
     if model is None or not text.strip():
         return None
     urgent, queue = config.model_urgent_threshold, config.model_queue_threshold
+    urgent_t = model.urgent_threshold if urgent is None else urgent
+    window = config.model_window_threshold
+    if window is None:  # the model's own, unless the urgent threshold is overridden: then that one
+        window = model.window_threshold if urgent is None else urgent_t
     return model.read(
         text,
-        urgent_threshold=model.urgent_threshold if urgent is None else urgent,
+        urgent_threshold=urgent_t,
         queue_threshold=model.queue_threshold if queue is None else queue,
+        window_threshold=window,
     )
 
 

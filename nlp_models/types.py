@@ -84,11 +84,13 @@ class FilterConfig:
         record) rather than calling them directly; both give the same findings.
     `use_classifier`: read the post with the learned layer too (`nlp_models.classifier`); it can
         only raise the decision (publish -> queue -> urgent), never lower what a rule decided.
-    `model_urgent_threshold`: the probability of "urgent" (in the whole post, or in a window of
-        a long one) at which the model marks a post urgent. Low on purpose: a missed cry for help
+    `model_urgent_threshold`: the probability of "urgent" in the whole post at which the model
+        marks a post urgent. Low on purpose: a missed cry for help
         costs far more than a fine post that waits a few minutes for a moderator.
+    `model_window_threshold`: the probability of "urgent" in a window of a few sentences of a long
+        post at which the model marks it urgent (higher than the whole post's: many windows are read).
     `model_queue_threshold`: the probability of "queue or urgent" at which the model holds a post.
-        Both None (the default): the thresholds `make nlp-model` chose for the model it trained and
+        All None (the default): the thresholds `make nlp-model` chose for the model it trained and
         saved beside it, so a retrained model never runs with another model's thresholds.
     `extra`: free-form options for experiments; ignored by the filter itself.
     """
@@ -103,4 +105,5 @@ class FilterConfig:
     use_classifier: bool = True
     model_urgent_threshold: float | None = None
     model_queue_threshold: float | None = None
+    model_window_threshold: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -281,6 +281,7 @@ NLP_FILTER = {
     "use_classifier": env("NLP_USE_CLASSIFIER", "1") not in ("0", "false", "no"),
     "model_urgent_threshold": env_float("NLP_MODEL_URGENT_THRESHOLD"),
     "model_queue_threshold": env_float("NLP_MODEL_QUEUE_THRESHOLD"),
+    "model_window_threshold": env_float("NLP_MODEL_WINDOW_THRESHOLD"),
 }
 
 # Shown on every page; editors change them in the site settings ("Hulp en chat"). This is the default.
