@@ -99,6 +99,23 @@ def test_a_cry_in_the_middle_of_a_long_post_is_not_diluted():
     assert any(f.start <= text.index(cry) < f.end for f in result.findings if f.replacement is None)
 
 
+def test_a_window_of_a_long_post_counts_from_its_own_threshold():
+    model = clf.get_model()
+    assert model is not None
+    ordinary = "We hadden vandaag een toets. Daarna gingen we naar huis. Mijn zus had pannenkoeken gebakken. "
+    cry = "Ik wil er niet meer zijn en ik weet al hoe ik het ga doen. "
+    text = ordinary * 2 + cry + ordinary * 2
+    whole = float(model.probabilities(text)[model._urgent].sum())
+    above_whole = whole + 0.01
+    assert model.window_urgent(text) > above_whole, "the cry weighs more in its own stretch"
+    read_windows = model.read(text, urgent_threshold=above_whole, queue_threshold=1.01, window_threshold=0.0)
+    assert read_windows.decision is Decision.URGENT
+    assert read_windows.start <= text.index(cry) < read_windows.end < len(text)
+    no_windows = model.read(text, urgent_threshold=above_whole, queue_threshold=1.01, window_threshold=1.01)
+    assert no_windows.decision is not Decision.URGENT
+    assert 0 < model.urgent_threshold <= model.window_threshold <= 1
+
+
 def test_the_moderator_can_see_why_the_model_held_a_post():
     text = (
         "mijn trainer zegt dat ik zijn favoriet ben en hij geeft me cadeautjes. ik mag het niemand vertellen"
@@ -160,3 +177,20 @@ def test_every_corpus_post_is_labelled_to_the_contract():
             counts[row["expect"]] += 1
     assert sum(counts.values()) >= 4000
     assert counts["urgent"] >= 600 and counts["queue"] >= 600
+
+
+def test_thresholds_reach_the_urgent_recall_first_and_windows_never_undercut_the_whole_post():
+    from nlp_models.train_classifier import Post, choose_thresholds, threshold_figures
+
+    def post(i: int, expect: str) -> Post:
+        return Post(f"x-{i}", "x", "tekst", expect, "none" if expect == "publish" else "suicide")
+
+    # 50 urgent posts: 45 plain in the whole post, 5 only in a window; 100 fine posts, a few with a dark window.
+    readings = [(post(i, "urgent"), 0.9, 0.95, 0.9) for i in range(45)]
+    readings += [(post(45 + i, "urgent"), 0.1, 0.3, 0.95) for i in range(5)]
+    readings += [(post(100 + i, "publish"), 0.02, 0.05, 0.6 if i < 4 else 0.0) for i in range(100)]
+    urgent_t, queue_t, window_t = choose_thresholds(readings)
+    figures = threshold_figures(readings, urgent_t, queue_t, None, window_t)
+    assert figures["urgent_recall"] == 1.0  # the buried cries too, through their windows
+    assert figures["fine_marked_urgent"] == 0.0  # the fine posts' darker windows stay below
+    assert window_t >= urgent_t
