@@ -281,6 +281,7 @@ def main() -> None:
         "--port", type=int, default=0, help="the server's loopback port (default: a free one)"
     )
     parser.add_argument("--profile", default="", help="py-spy samples of the server, to PROFILE-<chats>.txt")
+    parser.add_argument("--server-args", default="", help="more uvicorn options, e.g. '--loop asyncio'")
     args = parser.parse_args()
     if not _loopback(args.redis) or (
         args.database_url and not _loopback(args.database_url.replace("sqlite", "x"))
@@ -313,9 +314,11 @@ def main() -> None:
             str(port),
         ]
         + ["--no-access-log", "--log-level", "warning", "--ws-max-queue", "64"]
+        + ["--loop", "uvloop", "--http", "httptools"]  # as in production (README)
         # As in production (README, "Running in production"): chat lines are short, and compressing
         # every frame cost the event loop more than the bytes it saved on loopback or a LAN.
-        + ["--ws-per-message-deflate", "false"],
+        + ["--ws-per-message-deflate", "false"]
+        + args.server_args.split(),
         cwd=ROOT,
         env={**env, "REDIS_URL": args.redis, "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING")},
     )
