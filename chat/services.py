@@ -10,6 +10,7 @@ import random
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -410,7 +411,13 @@ def _messages_insert_active(
         f" ON CONFLICT ({key_columns}) DO NOTHING"
         f" RETURNING {quote(str(field['id'].column))}, {key_columns}"
     )
-    params = [now, [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [texts[k] for k in keys]]
+    params: list[Any] = [
+        now,
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        [k[2] for k in keys],
+        [texts[k] for k in keys],
+    ]
     # In autocommit the statement is its own transaction; inside one, a savepoint keeps it whole.
     guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
     try:
