@@ -59,7 +59,7 @@ bench-web: install
 # One uvicorn process holding chats over WebSockets with the Redis channel layer (REDIS must run);
 # on PostgreSQL when DATABASE_URL names it, else a scratch SQLite file. See chat/bench.py.
 bench-chat: install
-	$(PY) -m chat.bench
+	$(PY) -m chat.bench $(BENCH_ARGS)
 
 # The name model, then the post classifier (both from files in the repo; about 3 minutes on 2 cores).
 nlp-model: install

@@ -7,18 +7,26 @@ Starts one uvicorn process (config.asgi, the real consumers) on a loopback port 
 channel layer, against a scratch database (--database-url, else DATABASE_URL when it names
 PostgreSQL, else a temporary SQLite file; migrated here). For each step it creates that many active chats, opens two WebSockets per chat
 (the young person and the volunteer), and lets every young person send a message every 2 s (--interval) for
---seconds; it reports delivery to the volunteer (latency p50/p99, losses), the server's CPU and
-memory. It stops by itself after the last step, or at the first step with losses or a p99 above
+--seconds; it reports delivery to the volunteer (latency p50/p99 over every message delivered,
+"late" delivered after more than 1 s, "lost" sent but not delivered within 10 s after the chat's last
+message), the server's and the clients' CPU and the server's memory. It stops by itself after the last step, or at the first step with losses or a p99 above
 one second. The last line sums it up: `bench-chat: max chats N at p99 X ms, lost L` (the largest
 step with p99 under 100 ms and nothing lost). With --profile, py-spy (when installed) samples the
 server during each step's traffic and the busiest functions are printed. Loopback only; not run by
-the tests. Needs `websockets` (installed with uvicorn).
+the tests. Needs `websockets` (installed with uvicorn); the clients run on uvloop when installed.
+
+The clients share the machine with the server. On two or more cores the server is pinned to the
+first one (`os.sched_setaffinity`, every thread) and the clients, this process, to the others, so
+that the clients never take the server's core (--no-pin leaves both to the kernel); PostgreSQL and
+Redis stay free. On 3 December 2026 (2 shared cores) both ways gave the same p99 at 1,000 chats
+(136 and 137 ms); unpinned, 12 messages of 5,000 were late (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import socket
@@ -30,10 +38,13 @@ import time
 import urllib.parse
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVAL = 2.0  # seconds between a young person's messages (--interval)
+LATE = 1.0  # seconds: a message delivered later than this counts as late (and in p50/p99)
+DRAIN = 10.0  # seconds after its last message a chat waits for what is still under way; then lost
 
 
 def _free_port() -> int:
@@ -116,6 +127,29 @@ def _profile_summary(path: str, top: int = 12) -> None:
     )
     for frame, n in [(f, n) for f, n in inclusive.most_common(400) if any(k in f for k in interesting)][:top]:
         print(f"    {100 * n / total:5.1f}%  {frame}")
+
+
+def _pin(server_pid: int) -> str:
+    """The server on the first core and these clients on the others, when there are two or more.
+    The clients are as busy as the server (2,000 sockets); left to the scheduler they share its core
+    half the time and the bench measures the clients' queue instead of the server (at 1,000 chats the
+    server got 63–75 % of a core, docs/benchmarks.md). PostgreSQL and Redis stay free to move."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        return ""
+    for task in Path(f"/proc/{server_pid}/task").iterdir():  # every thread: the loop and the pool's
+        os.sched_setaffinity(int(task.name), {cores[0]})
+    os.sched_setaffinity(0, set(cores[1:]))
+    return f"server pinned to core {cores[0]}, clients to {','.join(map(str, cores[1:]))}"
+
+
+def _client_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop for the clients too, when installed (as for the server): less of the machine for the clients."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 def _setup_django(database_url: str) -> None:
@@ -202,6 +236,9 @@ async def _room(
     stats["connected"] += 2
     await stats["ready"].wait()
 
+    mine = {"sent": 0, "delivered": 0}
+    all_in = asyncio.Event()
+
     async def listen() -> None:
         import json
 
@@ -212,11 +249,15 @@ async def _room(
             if event.get("type") == "message" and event.get("sender") == "young" and event["id"] not in seen:
                 seen.add(event["id"])
                 stats["latencies"].append(time.monotonic() - float(event["text"]))
+                mine["delivered"] += 1
+                if mine["delivered"] >= mine["sent"] and sending_done:
+                    all_in.set()
 
     async def drain() -> None:
         async for _ in young:
             pass
 
+    sending_done = False
     listener, drainer = asyncio.create_task(listen()), asyncio.create_task(drain())
     import json
     import random
@@ -228,8 +269,13 @@ async def _room(
             json.dumps({"type": "message", "text": repr(time.monotonic()), "client_id": uuid.uuid4().hex})
         )
         stats["sent"] += 1
+        mine["sent"] += 1
         await asyncio.sleep(interval)
-    await asyncio.sleep(2)  # let the last messages arrive
+    sending_done = True
+    if mine["delivered"] < mine["sent"]:
+        # Late is not lost: wait for the stragglers (they count in p99) for up to DRAIN seconds.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(all_in.wait(), DRAIN)
     listener.cancel()
     drainer.cancel()
     await young.close()
@@ -281,6 +327,10 @@ def main() -> None:
         "--port", type=int, default=0, help="the server's loopback port (default: a free one)"
     )
     parser.add_argument("--profile", default="", help="py-spy samples of the server, to PROFILE-<chats>.txt")
+    parser.add_argument(
+        "--no-pin", action="store_true", help="leave the server and the clients where the kernel puts them"
+    )
+    parser.add_argument("--server-args", default="", help="more uvicorn options, e.g. '--loop asyncio'")
     args = parser.parse_args()
     if not _loopback(args.redis) or (
         args.database_url and not _loopback(args.database_url.replace("sqlite", "x"))
@@ -313,12 +363,15 @@ def main() -> None:
             str(port),
         ]
         + ["--no-access-log", "--log-level", "warning", "--ws-max-queue", "64"]
+        + ["--loop", "uvloop", "--http", "httptools"]  # as in production (README)
         # As in production (README, "Running in production"): chat lines are short, and compressing
         # every frame cost the event loop more than the bytes it saved on loopback or a LAN.
-        + ["--ws-per-message-deflate", "false"],
+        + ["--ws-per-message-deflate", "false"]
+        + args.server_args.split(),
         cwd=ROOT,
         env={**env, "REDIS_URL": args.redis, "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING")},
     )
+    pinned = _pin(server.pid) if not args.no_pin else ""
     url = f"ws://127.0.0.1:{port}"
     created: list[str] = []
     best: tuple[int, float, int] | None = None
@@ -340,32 +393,45 @@ def main() -> None:
             f"one uvicorn process, {database}, Redis channel layer"
             f" ({os.environ.get('CHAT_CHANNEL_LAYER', 'redis-pubsub')}) at {args.redis},"
             f" one message per chat every {args.interval:g} s, DATABASE_CONN_MAX_AGE="
-            f"{env['DATABASE_CONN_MAX_AGE']}; load average before: {_load()}"
+            f"{env['DATABASE_CONN_MAX_AGE']}; {pinned or 'nothing pinned'}; load average before: {_load()}"
         )
-        print("chats  sockets  sent/s  delivered  lost   p50 ms  p99 ms  server CPU  server RSS")
+        print(
+            "chats  sockets  sent/s  delivered  late  lost   p50 ms  p99 ms  server CPU  client CPU  server RSS"
+        )
         for rooms in (int(r) for r in args.rooms.split(",")):
             _clear_chats(created)
             young_keys, volunteer_key, chat_ids = _make_chats(rooms)
             created = [*young_keys, volunteer_key]
             cpu_before, _ = _proc_stats(server.pid)
+            client_before = _proc_stats(os.getpid())[0]
             started = time.monotonic()
             profile = f"{args.profile}-{rooms}.txt" if args.profile else ""
-            stats = asyncio.run(
-                _step(
-                    url, young_keys, volunteer_key, chat_ids, args.seconds, args.interval, server.pid, profile
+            with asyncio.Runner(loop_factory=_client_loop()) as runner:
+                stats = runner.run(
+                    _step(
+                        url,
+                        young_keys,
+                        volunteer_key,
+                        chat_ids,
+                        args.seconds,
+                        args.interval,
+                        server.pid,
+                        profile,
+                    )
                 )
-            )
             elapsed = time.monotonic() - started
             cpu_after, rss = _proc_stats(server.pid)
+            client_cpu = _proc_stats(os.getpid())[0] - client_before
             latencies = sorted(stats["latencies"])
             delivered = len(latencies)
             lost = stats["sent"] - delivered
+            late = sum(latency > LATE for latency in latencies)
             p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
             p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else float("nan")
             print(
-                f"{rooms:5d}  {2 * rooms:7d}  {stats['sent'] / args.seconds:6.0f}  {delivered:9d}  {lost:4d}"
-                f"  {p50:7.1f} {p99:7.1f}  {100 * (cpu_after - cpu_before) / elapsed:8.0f} %"
-                f"  {rss / 1024:7.0f} MB"
+                f"{rooms:5d}  {2 * rooms:7d}  {stats['sent'] / args.seconds:6.0f}  {delivered:9d}  {late:4d}"
+                f"  {lost:4d}  {p50:7.1f} {p99:7.1f}  {100 * (cpu_after - cpu_before) / elapsed:8.0f} %"
+                f"  {100 * client_cpu / elapsed:8.0f} %  {rss / 1024:7.0f} MB"
                 + (f"  ({stats['errors']} rooms failed)" if stats["errors"] else ""),
                 flush=True,
             )

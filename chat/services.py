@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import random
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -337,41 +339,100 @@ def messages_post(*, drafts: Sequence[MessageDraft]) -> list[tuple[Message, bool
         key = (draft.chat_id, draft.sender, draft.client_id[:40] or new_token()[:40])
         wanted.setdefault(key, []).append(i)
         texts.setdefault(key, text)
-    if wanted:
-        active = set(
-            Chat.objects.filter(pk__in={k[0] for k in wanted}, status=ChatStatus.ACTIVE).values_list(
-                "pk", flat=True
-            )
-        )
-        for key in [k for k in wanted if k[0] not in active]:
-            for i in wanted.pop(key):
-                outcomes[i] = _not_active()
-    if wanted:
-        try:
-            with transaction.atomic():
-                fresh: dict[MessageKey, tuple[Message, bool] | ValidationError] = {
-                    k: (m, True) for k, m in _messages_insert(keys=list(wanted), texts=texts).items()
-                }
-        except IntegrityError:  # a chat ended meanwhile: its messages have nowhere to go
-            fresh = {k: _message_store_one(key=k, text=texts[k]) for k in wanted}
-        resent = [k for k in wanted if k not in fresh]
-        stored = (
-            {
-                (m.chat_id, m.sender, m.client_id): m
-                for m in Message.objects.filter(
-                    chat_id__in={k[0] for k in resent}, client_id__in={k[2] for k in resent}
-                )
-            }
-            if resent
-            else {}
-        )
-        for key, positions in wanted.items():
-            outcome = fresh[key] if key in fresh else (stored[key], False) if key in stored else _not_active()
-            for n, i in enumerate(positions):
-                outcomes[i] = (
-                    outcome if n == 0 or isinstance(outcome, ValidationError) else (outcome[0], False)
-                )
+    found: dict[MessageKey, tuple[Message, bool] | ValidationError] = {}
+    if wanted and connection.vendor == "postgresql":
+        found = {k: (m, True) for k, m in _messages_insert_active(keys=list(wanted), texts=texts).items()}
+    # What the one statement skipped is a resend or a chat that is not active (rare): told apart here.
+    rest = [k for k in wanted if k not in found]
+    if rest:
+        found |= _messages_store(keys=rest, texts=texts)
+    for key, positions in wanted.items():
+        outcome = found[key] if key in found else _not_active()
+        for n, i in enumerate(positions):
+            outcomes[i] = outcome if n == 0 or isinstance(outcome, ValidationError) else (outcome[0], False)
     return [o if o is not None else _not_active() for o in outcomes]
+
+
+def _messages_store(
+    *, keys: Sequence[MessageKey], texts: dict[MessageKey, str]
+) -> dict[MessageKey, tuple[Message, bool] | ValidationError]:
+    """Per key: the new message, the one stored before (a resend) or why there is none."""
+    active = set(
+        Chat.objects.filter(pk__in={k[0] for k in keys}, status=ChatStatus.ACTIVE).values_list(
+            "pk", flat=True
+        )
+    )
+    found: dict[MessageKey, tuple[Message, bool] | ValidationError] = {
+        k: _not_active() for k in keys if k[0] not in active
+    }
+    wanted = [k for k in keys if k[0] in active]
+    if not wanted:
+        return found
+    try:
+        with transaction.atomic():
+            fresh: dict[MessageKey, tuple[Message, bool] | ValidationError] = {
+                k: (m, True) for k, m in _messages_insert(keys=wanted, texts=texts).items()
+            }
+    except IntegrityError:  # a chat ended meanwhile: its messages have nowhere to go
+        fresh = {k: _message_store_one(key=k, text=texts[k]) for k in wanted}
+    found |= fresh
+    resent = {k for k in wanted if k not in fresh}
+    if resent:
+        for m in Message.objects.filter(
+            chat_id__in={k[0] for k in resent}, client_id__in={k[2] for k in resent}
+        ):
+            key = (m.chat_id, m.sender, m.client_id)
+            if key in resent:
+                found[key] = (m, False)
+    return found
+
+
+def _messages_insert_active(
+    *, keys: Sequence[MessageKey], texts: dict[MessageKey, str]
+) -> dict[MessageKey, Message]:
+    """PostgreSQL: store the messages of `keys` whose chat is active and that are not stored yet, in
+    one statement of a fixed text whatever the batch's size (the values as five arrays, `unnest`), in
+    one round trip: no transaction of its own, the active chats checked in the statement. Returns the
+    new ones; a key left out is a resend or a chat that is not active. The statement text is fixed so
+    that psycopg parses it once, not 2,500 placeholders per batch (py-spy: `_split_query` 6 % of a
+    loaded server's samples)."""
+    now = timezone.now()
+    message, chat = Message._meta, Chat._meta
+    quote = connection.ops.quote_name
+    field = {f.name: f for f in message.concrete_fields}
+    key_columns = ", ".join(quote(str(field[name].column)) for name in ("chat", "sender", "client_id"))
+    sql = (
+        f"INSERT INTO {quote(message.db_table)} ({key_columns}, {quote(str(field['text'].column))},"  # noqa: S608 (names from the models, every value a parameter)
+        f" {quote(str(field['created_at'].column))})"
+        f" SELECT d.chat_id, d.sender, d.client_id, d.text, %s"
+        f" FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS d(chat_id, sender, client_id, text)"
+        f" WHERE EXISTS (SELECT 1 FROM {quote(chat.db_table)} c"
+        f" WHERE c.{quote(str(chat.pk.column))} = d.chat_id AND c.{quote(str(chat.get_field('status').column))} = %s)"
+        f" ON CONFLICT ({key_columns}) DO NOTHING"
+        f" RETURNING {quote(str(field['id'].column))}, {key_columns}"
+    )
+    params: list[Any] = [
+        now,
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        [k[2] for k in keys],
+        [texts[k] for k in keys],
+    ]
+    # In autocommit the statement is its own transaction; inside one, a savepoint keeps it whole.
+    guard = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+    try:
+        with guard, connection.cursor() as cursor:
+            cursor.execute(sql, [*params, ChatStatus.ACTIVE])
+            rows = cursor.fetchall()
+    except IntegrityError:  # a chat was deleted meanwhile: the careful way sorts it out
+        return {}
+    found: dict[MessageKey, Message] = {}
+    for pk, *key in rows:  # matched by key: RETURNING keeps no promised order
+        stored = Message(pk=pk, chat_id=key[0], sender=key[1], client_id=key[2], created_at=now)
+        stored.text = texts[stored.chat_id, stored.sender, stored.client_id]
+        stored._state.adding, stored._state.db = False, connection.alias
+        found[stored.chat_id, stored.sender, stored.client_id] = stored
+    return found
 
 
 def _messages_insert(
