@@ -59,6 +59,7 @@ PUBLIC_FIGURES = (
     "cristiano ronaldo",
     "frenkie de jong",
     "ed sheeran",
+    "frans bauer",
     "froukje",
     "virgil van dijk",
     "hakim ziyech",
@@ -600,7 +601,11 @@ def find_names(text: str) -> list[Finding]:
             continue
         found.append(Finding("PERSON", start, end, score, f"names:{why}", PLACEHOLDERS["PERSON"]))
         i = last + 1
-    found += _beside_names(text, toks, found, g)
+    found += [
+        f
+        for f in _beside_names(text, toks, found, g)
+        if not any(f.start < pe and f.end > ps for ps, pe in protected)
+    ]
     # "meneer de Jong", "mevrouw van der Linden": a title, tussenvoegsels, a capitalised word
     for k, t in enumerate(toks[:-2]):
         if is_title(t.low) and toks[k + 1].low in PARTICLES:
