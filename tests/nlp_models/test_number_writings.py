@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nlp_models import clean_input, screen
@@ -62,6 +62,9 @@ def _digits(text: str) -> str:
 
 @settings(max_examples=int(os.environ.get("NUMBER_WRITING_EXAMPLES", "300")), deadline=None)
 @given(written_numbers())
+# Found by this test: read forwards, part of the run is a number and all of it a BSN; read backwards,
+# all of it is the number.
+@example(("bel me op \u202e36-01-14-41-6 13+\u202c", "14411063"))
 def test_a_phone_number_is_never_published_however_it_is_written(case):
     text, subscriber = case
 
