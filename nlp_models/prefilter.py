@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # noqa: PLC2701 - the parser's opcodes; stable since Python 3.11
 import re._parser as sre_parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,8 @@ def _required_of_exact(exact: frozenset[str]) -> _Required:
 
 def _minimal(literals: frozenset[str]) -> frozenset[str]:
     """Without the literals that contain a shorter one: finding "b" already admits every "ab"."""
+    if len(literals) < 2:
+        return literals
     return frozenset(s for s in literals if not any(t != s and t in s for t in literals))
 
 
@@ -86,12 +88,34 @@ def _class_chars(items: list[tuple[Any, Any]]) -> _Exact:
     return frozenset(chars)
 
 
+def _items(pattern: Any) -> list[tuple[Any, Any]]:
+    """The items of a parsed (sub)pattern (its list itself: indexing a SubPattern item by item is slow)."""
+    return pattern.data if isinstance(pattern, sre_parse.SubPattern) else list(pattern)
+
+
+def _pieces(items: list[tuple[Any, Any]]) -> Iterator[_Info]:
+    """What each item of a sequence can match, with a run of plain characters read as one string
+    (most of a rule is words: this keeps the work per word small)."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.append(chr(av))
+            continue
+        if chars:
+            word = frozenset({"".join(chars)})
+            yield _Info(word, word)
+            chars = []
+        yield _node(op, av)
+    if chars:
+        word = frozenset({"".join(chars)})
+        yield _Info(word, word)
+
+
 def _sequence(items: list[tuple[Any, Any]]) -> _Info:
     candidates: list[_Required] = []
     run: frozenset[str] = frozenset({""})  # the exact strings of the latest run of exact pieces
     all_exact = True
-    for op, av in items:
-        info = _node(op, av)
+    for info in _pieces(items):
         if info.exact is not None:
             joined = _product(run, info.exact)
             if joined is not None:
@@ -118,9 +142,9 @@ def _node(op: Any, av: Any) -> _Info:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _NOTHING  # zero-width: adds no characters to the match
     if op is sre.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(_items(av[-1]))
     if op is sre.BRANCH:
-        branches = [_sequence(list(b)) for b in av[1]]
+        branches = [_sequence(_items(b)) for b in av[1]]
         exact: _Exact = None
         if all(b.exact is not None for b in branches):
             union = frozenset().union(*(b.exact for b in branches if b.exact is not None))
@@ -131,7 +155,7 @@ def _node(op: Any, av: Any) -> _Info:
         return _Info(exact, _minimal(required))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, body = av
-        inner = _sequence(list(body))
+        inner = _sequence(_items(body))
         if low == 0:
             if high == 1 and inner.exact is not None:
                 return _Info(inner.exact | {""}, None)
@@ -143,7 +167,7 @@ def _node(op: Any, av: Any) -> _Info:
                 exact = _product(exact, inner.exact) if exact is not None else None
         return _Info(exact, inner.required)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence(_items(av))
     return _UNKNOWN  # ANY, NOT_LITERAL, GROUPREF, CATEGORY outside a class, ...
 
 
@@ -159,7 +183,7 @@ def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return None
-    info = _sequence(list(parsed))
+    info = _sequence(_items(parsed))
     return info.required
 
 

@@ -159,13 +159,29 @@ def _strings(value: Any, key: str, where: str, *, minimum: int = 0) -> tuple[str
     return tuple(value)
 
 
-def _compile(pattern: str, lex: Lexicon, where: str) -> str:
+def _expand(pattern: str, lex: Lexicon, where: str) -> str:
     try:
-        expanded = lex.expand(pattern)
-        re.compile(expanded)
-    except (ValueError, re.error) as e:
+        return lex.expand(pattern)
+    except ValueError as e:
         raise RuleFileError(f"{where}: pattern {pattern!r}: {e}") from None
-    return expanded
+
+
+def _compile_all(
+    patterns: tuple[str, ...], lex: Lexicon, where: str
+) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The expanded `patterns` and one regex for them all. Compiled once, as a whole (compiling each
+    part too doubled the rules' share of start-up); only when that fails is each part compiled, to
+    name the broken one."""
+    expanded = tuple(_expand(p, lex, where) for p in patterns)
+    try:
+        return expanded, re.compile(alternation(expanded))
+    except re.error as whole:
+        for raw, part in zip(patterns, expanded, strict=True):
+            try:
+                re.compile(part)
+            except re.error as e:
+                raise RuleFileError(f"{where}: pattern {raw!r}: {e}") from None
+        raise RuleFileError(f"{where}: the patterns together: {whole}") from None
 
 
 def _head(
@@ -193,10 +209,8 @@ def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Ru
     score = table.get("score")
     if not isinstance(score, float | int) or isinstance(score, bool) or not 0 < score <= 1:
         raise RuleFileError(f"{where}: 'score' must be a number above 0 and at most 1")
-    parts = tuple(
-        _compile(p, lex, where) for p in _strings(table.get("patterns"), "patterns", where, minimum=1)
-    )
-    vetoes = tuple(_compile(p, lex, where) for p in _strings(table.get("veto", []), "veto", where))
+    parts, pattern = _compile_all(_strings(table.get("patterns"), "patterns", where, minimum=1), lex, where)
+    vetoes = _strings(table.get("veto", []), "veto", where)
     flags = {}
     for flag in ("game_veto", "reported_speech_veto", "joke_veto"):
         flags[flag] = table.get(flag, False)
@@ -207,9 +221,9 @@ def _rule(table: Any, category: str, path: Path, index: int, lex: Lexicon) -> Ru
         category=category,
         decision=decision,
         score=float(score),
-        pattern=re.compile(alternation(parts)),
+        pattern=pattern,
         parts=parts,
-        veto=re.compile(vetoes[0] if len(vetoes) == 1 else alternation(vetoes)) if vetoes else None,
+        veto=_compile_all(vetoes, lex, where)[1] if vetoes else None,
         game_veto=flags["game_veto"],
         reported_speech_veto=flags["reported_speech_veto"],
         joke_veto=flags["joke_veto"],
@@ -259,7 +273,7 @@ def _weighted(table: Any, category: str, path: Path, index: int, lex: Lexicon) -
             or cue["weight"] <= 0
         ):
             raise RuleFileError(f"{where}: cue {cue['pattern']!r}: 'weight' must be a number above 0")
-        compiled.append((re.compile(_compile(cue["pattern"], lex, where)), float(cue["weight"])))
+        compiled.append((_compile_all((cue["pattern"],), lex, where)[1], float(cue["weight"])))
     return WeightedCues(
         name=name,
         category=category,
