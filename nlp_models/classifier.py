@@ -14,13 +14,12 @@ counts, so a cry for help in the middle of a long, ordinary post is not diluted 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +61,8 @@ _CHAR_N = (3, 4, 5)
 # recall; with a window threshold of its own, fewer still (`train_classifier.choose_thresholds`).
 LONG_POST = 400
 WINDOW_SENTENCES = 3
+# Words whose feature numbers are remembered (about 1 kB each); past this the memory starts afresh.
+_WORD_CACHE_SIZE = 50_000
 
 
 def tokens(text: str) -> list[str]:
@@ -75,6 +76,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _shorten_runs(word: str) -> str:
     if collapse(word) == word:
         return word
@@ -84,15 +86,23 @@ def _shorten_runs(word: str) -> str:
 def features(text: str) -> list[str]:
     """The model's features: words, pairs of words, and 3-5 letter pieces of each word."""
     toks = tokens(text)
-    feats = [f"w:{t}" for t in toks]
-    feats += [f"b:{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
-    for t in toks:
-        if not t.isalnum():
-            continue
-        padded = f"<{t}>"
+    feats = [f for t in toks for f in _word_features(t)]
+    feats += _pair_features(toks)
+    return feats
+
+
+def _word_features(word: str) -> list[str]:
+    """The features of one word on its own: the word, and its 3-5 letter pieces if it is one."""
+    feats = [f"w:{word}"]
+    if word.isalnum():
+        padded = f"<{word}>"
         for n in _CHAR_N:
             feats += [f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1)]
     return feats
+
+
+def _pair_features(toks: list[str]) -> list[str]:
+    return [f"b:{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -124,7 +134,8 @@ class Reading:
 
 
 class PostClassifier:
-    """The trained model; `read()` is thread-safe (no state changes after loading)."""
+    """The trained model; `read()` is thread-safe (after loading, its one state is a memo of the
+    feature numbers of words seen, which threads share safely: a miss only computes them again)."""
 
     def __init__(
         self,
@@ -145,6 +156,7 @@ class PostClassifier:
         self._urgent = np.array([CATEGORIES[c][0] is Decision.URGENT for c in self.classes])
         self._held = np.array([CATEGORIES[c][0] is not Decision.PUBLISH for c in self.classes])
         self._reverse_cache: list[str] | None = None
+        self._word_cache: dict[str, np.ndarray] = {}
 
     @property
     def urgent_threshold(self) -> float:
@@ -187,25 +199,42 @@ class PostClassifier:
             intercept=self.intercept.astype(np.float32),
         )
 
-    def _vector(self, counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
-        idx = []
-        tf = []
-        for feat, n in counts.items():
-            i = self.vocabulary.get(feat)
-            if i is not None:
-                idx.append(i)
-                tf.append(1.0 + math.log(n))
-        index = np.array(idx, dtype=np.int64)
-        values = np.array(tf, dtype=np.float32) * self.idf[index] if idx else np.zeros(0, np.float32)
+    def _word_indices(self, word: str) -> np.ndarray:
+        """The model's feature numbers for one word, repeats kept (`_word_features`), remembered:
+        most words come back in post after post, so a post costs a lookup per word."""
+        found = self._word_cache.get(word)
+        if found is None:
+            vocabulary = self.vocabulary
+            found = np.array(
+                [i for f in _word_features(word) if (i := vocabulary.get(f)) is not None], dtype=np.int64
+            )
+            if len(self._word_cache) >= _WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            self._word_cache[word] = found
+        return found
+
+    def _indices(self, text: str) -> np.ndarray:
+        """The feature numbers of `text` (`features`), one per occurrence."""
+        toks = tokens(text)
+        vocabulary = self.vocabulary
+        pairs = [i for f in _pair_features(toks) if (i := vocabulary.get(f)) is not None]
+        return np.concatenate([*(self._word_indices(t) for t in toks), np.array(pairs, dtype=np.int64)])
+
+    def _vector(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """TF-IDF as in training: (1 + log count) x idf, scaled to length 1; sparse (index, value)."""
+        if not len(indices):
+            return indices, np.zeros(0, np.float32)
+        index, counts = np.unique(indices, return_counts=True)
+        values = (1.0 + np.log(counts)).astype(np.float32) * self.idf[index]
         norm = float(np.sqrt((values * values).sum()))
         return index, (values / norm if norm else values)
 
     def probabilities(self, text: str) -> np.ndarray:
         """Probability of each class for `text` as one piece."""
-        return self._probabilities(Counter(features(text)))
+        return self._probabilities(self._indices(text))
 
-    def _probabilities(self, counts: Counter[str]) -> np.ndarray:
-        index, values = self._vector(counts)
+    def _probabilities(self, indices: np.ndarray) -> np.ndarray:
+        index, values = self._vector(indices)
         scores = self.intercept + (values @ self.coef[index] if len(index) else 0.0)
         scores = scores - scores.max()
         exp = np.exp(scores)
@@ -251,12 +280,10 @@ class PostClassifier:
         spans = sentences(text) if len(text) >= LONG_POST else []
         if len(spans) <= WINDOW_SENTENCES:
             return
-        # Each sentence's features once; a window's are the sum of its sentences'.
-        counts = [Counter(features(text[s:e])) for s, e in spans]
+        # Each sentence's features once; a window's are those of its sentences together.
+        each = [self._indices(text[s:e]) for s, e in spans]
         for i in range(len(spans) - WINDOW_SENTENCES + 1):
-            window: Counter[str] = Counter()
-            for c in counts[i : i + WINDOW_SENTENCES]:
-                window.update(c)
+            window = np.concatenate(each[i : i + WINDOW_SENTENCES])
             yield spans[i][0], spans[i + WINDOW_SENTENCES - 1][1], self._probabilities(window)
 
     def window_urgent(self, text: str) -> float:
@@ -265,8 +292,7 @@ class PostClassifier:
 
     def _weighty_words(self, text: str, category: str, top: int = 5) -> tuple[str, ...]:
         """The words and word pairs whose features pushed most toward `category`."""
-        counts = Counter(features(text))
-        index, values = self._vector(counts)
+        index, values = self._vector(self._indices(text))
         if not len(index):
             return ()
         k = self.classes.index(category)
