@@ -18,6 +18,7 @@ import gzip
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,8 +70,6 @@ PUBLIC_FIGURES = (
     "snelle",
     "jordan 4",
     "air jordan",
-    "virgil van dijk",
-    "memphis depay",
     "mark rutte",
     "dick schoof",
     "geert wilders",
@@ -158,6 +157,10 @@ class Gazetteers:
     places: frozenset[str]  # towns, provinces and countries, and brands, games and venues (never a person)
     words: frozenset[str]
     towns: frozenset[str] = frozenset()  # towns, provinces and countries alone
+
+    def brand(self, low: str) -> bool:
+        """A shop, brand, game or venue (a place in the lists that is no town): "Zara", "Duits"."""
+        return low in self.places and low not in self.towns
 
     def ordinary(self, low: str) -> bool:
         return (
@@ -510,6 +513,10 @@ def _model_entities(text: str) -> frozenset[tuple[int, int]]:
     return frozenset((e.start_char, e.end_char) for e in model(text).ents if e.label_ == "PERSON")
 
 
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and end > s for s, e in spans)
+
+
 def _model_says_person(text: str, start: int, end: int) -> bool:
     return (start, end) in _model_entities(text)
 
@@ -596,25 +603,20 @@ def find_names(text: str) -> list[Finding]:
         start, end = toks[i].start, toks[last].end
         if last > i:
             score = max(score, 0.8)
-        if any(start < pe and end > ps for ps, pe in protected):
+        if _overlaps(start, end, protected):
             i = last + 1
             continue
         found.append(Finding("PERSON", start, end, score, f"names:{why}", PLACEHOLDERS["PERSON"]))
         i = last + 1
-    found += [
-        f
-        for f in _beside_names(text, toks, found, g)
-        if not any(f.start < pe and f.end > ps for ps, pe in protected)
-    ]
+    found += [f for f in _beside_names(text, toks, found, g) if not _overlaps(f.start, f.end, protected)]
     # "meneer de Jong", "mevrouw van der Linden": a title, tussenvoegsels, a capitalised word
     for k, t in enumerate(toks[:-2]):
         if is_title(t.low) and toks[k + 1].low in PARTICLES:
             j = k + 1
             while j < len(toks) and toks[j].low in PARTICLES:
                 j += 1
-            brand = toks[j].low in g.places and toks[j].low not in g.towns if j < len(toks) else False
             if (
-                j < len(toks) and (toks[j].cap or toks[j].low in g.surnames) and not brand
+                j < len(toks) and (toks[j].cap or toks[j].low in g.surnames) and not g.brand(toks[j].low)
             ):  # not "juf van Duits"
                 found.append(
                     Finding(
