@@ -442,28 +442,24 @@ def find_handles(text: str) -> list[Finding]:
         if text[start - 1 : start] == "@":
             start -= 1
         found.append(_finding("HANDLE", start, m.start("handle") + len(handle), 0.85, "context:platform"))
-    for m in _HANDLE_THERE.finditer(text):
-        handle = m.group("handle").rstrip(".-")
-        if _looks_like_handle(handle, True):
-            end = m.start("handle") + len(handle)
-            found.append(_finding("HANDLE", m.start("handle"), end, 0.85, "context:name_on_platform"))
     for pattern, score, source in (
         (_RIOT_ID, 0.9, "regex:riot_id"),
         (_PLAYER_TAG, 0.85, "regex:player_tag"),
         (_FRIEND_CODE, 0.9, "regex:friend_code"),
     ):
         found += [_finding("HANDLE", m.start(), m.end(), score, source) for m in pattern.finditer(text)]
-    for m in _CALLED_ONLINE.finditer(text):
-        handle = m.group("handle").rstrip(".-")
-        if _looks_like_handle(handle, True):
-            end = m.start("handle") + len(handle)
-            found.append(_finding("HANDLE", m.start("handle"), end, 0.85, "context:called_online"))
-    for m in _HANDLE_VERB.finditer(text):
-        handle = m.group("handle").rstrip(".-")
-        if _looks_like_handle(handle, True):
-            found.append(
-                _finding("HANDLE", m.start("handle"), m.start("handle") + len(handle), 0.85, "context:add_me")
-            )
+    # A name after the words that introduce it: "heet op discord X", "hij heet online X", "add me X".
+    for pattern, source in (
+        (_HANDLE_THERE, "context:name_on_platform"),
+        (_CALLED_ONLINE, "context:called_online"),
+        (_HANDLE_VERB, "context:add_me"),
+    ):
+        for m in pattern.finditer(text):
+            handle = m.group("handle").rstrip(".-")
+            if _looks_like_handle(handle, True):
+                found.append(
+                    _finding("HANDLE", m.start("handle"), m.start("handle") + len(handle), 0.85, source)
+                )
     return found
 
 
