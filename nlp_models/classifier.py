@@ -240,6 +240,14 @@ class PostClassifier:
         exp = np.exp(scores)
         return exp / exp.sum()
 
+    def _levels(self, probs: np.ndarray) -> tuple[float, float]:
+        """P(urgent) and P(queue or urgent) from the class probabilities."""
+        return float(probs[self._urgent].sum()), float(probs[self._held].sum())
+
+    def levels(self, text: str) -> tuple[float, float]:
+        """P(urgent) and P(queue or urgent) of `text` as one piece."""
+        return self._levels(self.probabilities(text))
+
     def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
         return np.vstack([self.probabilities(t) for t in texts])
 
@@ -256,15 +264,15 @@ class PostClassifier:
         post, queue when P(queue or urgent) of the whole post reaches `queue_threshold`."""
         window_threshold = urgent_threshold if window_threshold is None else window_threshold
         probs = self.probabilities(text)
-        urgent = float(probs[self._urgent].sum())
-        held = float(probs[self._held].sum())
+        urgent, held = self._levels(probs)
         start, end = 0, len(text)
+        in_window = False  # the most worrying stretch is a window, which reached the window threshold
         for w_start, w_end, w_probs in self._windows(text):
-            w_urgent = float(w_probs[self._urgent].sum())
+            w_urgent, w_held = self._levels(w_probs)
             if w_urgent >= window_threshold and w_urgent > urgent:
-                probs, urgent, start, end = w_probs, w_urgent, w_start, w_end
-                held = max(held, float(w_probs[self._held].sum()))
-        if urgent >= urgent_threshold or (end - start < len(text) and urgent >= window_threshold):
+                probs, urgent, start, end, in_window = w_probs, w_urgent, w_start, w_end, True
+                held = max(held, w_held)
+        if urgent >= urgent_threshold or in_window:
             decision, mask, level_p = Decision.URGENT, self._urgent, urgent
         elif held >= queue_threshold:
             decision, mask, level_p = Decision.QUEUE, self._held, held
@@ -288,7 +296,7 @@ class PostClassifier:
 
     def window_urgent(self, text: str) -> float:
         """The highest P(urgent) over the windows of a long post (0 for a short one)."""
-        return max((float(p[self._urgent].sum()) for _, _, p in self._windows(text)), default=0.0)
+        return max((self._levels(p)[0] for _, _, p in self._windows(text)), default=0.0)
 
     def _weighty_words(self, text: str, category: str, top: int = 5) -> tuple[str, ...]:
         """The words and word pairs whose features pushed most toward `category`."""

@@ -105,7 +105,7 @@ def _reported(ntext: str, start: int) -> bool:
 
 
 def _joking(ntext: str, start: int, end: int) -> bool:
-    """Laughter within the sentence around a match, and no plan anywhere in the post."""
+    """Laughter close to a match (60 characters before it, 80 after), and no plan anywhere in the post."""
     return bool(_LAUGHTER.search(ntext, max(0, start - 60), end + 80)) and not _PLAN.search(ntext)
 
 

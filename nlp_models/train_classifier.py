@@ -199,12 +199,13 @@ def _compare_spacy(train: list[Post], val: list[Post], *, epochs: int = 12) -> d
     return {**figures(probs, classes, val), "train_s": round(time.perf_counter() - t, 1)}
 
 
-Reading = tuple[
-    Post, float, float, float
-]  # post, P(urgent) and P(held) of the whole post, P(urgent) of its most urgent window
+# A post, P(urgent) and P(held) of the whole post, and P(urgent) of its most urgent window.
+AuthorReading = tuple[Post, float, float, float]
 
 
-def out_of_author_readings(posts: list[Post], *, c: float, weighting: str = "decision") -> list[Reading]:
+def out_of_author_readings(
+    posts: list[Post], *, c: float, weighting: str = "decision"
+) -> list[AuthorReading]:
     """Each post read by a model trained without its author: (post, P(urgent), P(held), the highest
     P(urgent) of a window of it). Thresholds chosen on these hold for writers the model has never seen."""
     out = []
@@ -212,9 +213,7 @@ def out_of_author_readings(posts: list[Post], *, c: float, weighting: str = "dec
         model = fit_logreg([p for p in posts if p.author != author], c=c, weighting=weighting)
         for p in posts:
             if p.author == author:
-                probs = model.probabilities(p.text)
-                urgent = float(probs[model._urgent].sum())
-                held = float(probs[model._held].sum())
+                urgent, held = model.levels(p.text)
                 out.append((p, urgent, held, model.window_urgent(p.text)))
     return out
 
@@ -229,7 +228,7 @@ def rule_decisions(posts: list[Post]) -> dict[str, Decision]:
 
 
 def choose_thresholds(
-    readings: list[Reading],
+    readings: list[AuthorReading],
     rules: dict[str, Decision] | None = None,
     *,
     urgent_recall: float = 0.98,
@@ -271,7 +270,7 @@ def choose_thresholds(
 
 
 def threshold_figures(
-    readings: list[Reading],
+    readings: list[AuthorReading],
     urgent_t: float,
     queue_t: float,
     rules: dict[str, Decision] | None = None,
@@ -280,10 +279,10 @@ def threshold_figures(
     """Decisions at these thresholds on out-of-author readings (with the rules' when given)."""
     rules = rules or {}
 
-    def is_urgent(r: Reading) -> bool:
+    def is_urgent(r: AuthorReading) -> bool:
         return r[1] >= urgent_t or r[3] >= window_t or rules.get(r[0].id) is Decision.URGENT
 
-    def held(r: Reading) -> bool:
+    def held(r: AuthorReading) -> bool:
         return is_urgent(r) or r[2] >= queue_t or rules.get(r[0].id, Decision.PUBLISH) is not Decision.PUBLISH
 
     fine = [r for r in readings if r[0].expect == "publish"]
