@@ -9,18 +9,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 # Django must be set up before anything imports models (the consumers do).
 django_application = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chat.routing import websocket_urlpatterns as chat_websockets  # noqa: E402
+from config.websocket import websocket_stack  # noqa: E402
 from moderation.routing import websocket_urlpatterns as moderation_websockets  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_application,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(chat_websockets + moderation_websockets))
+            websocket_stack(URLRouter(chat_websockets + moderation_websockets))
         ),
     }
 )
+
