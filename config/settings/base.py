@@ -342,7 +342,7 @@ if REDIS_URL and CHAT_CHANNEL_LAYER == "redis":
 elif REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "BACKEND": "chat.layers.PipelinedPubSubChannelLayer",
             "CONFIG": {"hosts": [{"address": REDIS_URL}]},
         }
     }

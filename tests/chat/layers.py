@@ -17,5 +17,5 @@ def redis_layer_settings(kind: str, prefix: str) -> dict[str, Any]:
         backend, extra = "channels_redis.core.RedisChannelLayer", {"capacity": 1000, "expiry": 60}
         hosts = [{"address": REDIS_URL, "socket_timeout": None}]
     else:
-        backend, extra, hosts = "channels_redis.pubsub.RedisPubSubChannelLayer", {}, [{"address": REDIS_URL}]
+        backend, extra, hosts = "chat.layers.PipelinedPubSubChannelLayer", {}, [{"address": REDIS_URL}]
     return {"default": {"BACKEND": backend, "CONFIG": {"hosts": hosts, "prefix": prefix, **extra}}}
