@@ -57,7 +57,7 @@ def test_a_redis_that_is_away_is_told_to_the_sender():
         in_thread(async_to_sync(scenario))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_closed_socket_leaves_no_channel_behind(settings):
     require_redis()
     from channels import DEFAULT_CHANNEL_LAYER
