@@ -183,16 +183,18 @@ def find_phones(text: str) -> list[Finding]:
     for m in _PHONE_CANDIDATE.finditer(view):
         hits = _phones_in_run(view, m.start(), m.group())
         end = m.end() + (view[m.end() : m.end() + 1] == "+")
-        backwards = view[m.start() : end][::-1].translate(_MIRROR)
-        reversed_hits = [
-            _finding("PHONE", end - h.end, end - h.start, 0.9, "phonenumbers:NL/BE reversed")
-            for h in _phones_in_run(backwards, 0, backwards)
-            if h.score == 1.0 or _MOBILE_START.match(backwards, h.start)
-        ]
         # Read backwards too when read forwards finds only part of the run ("36-01-14-41-6 13+" holds
         # "01-14-41-6 13" forwards, and all of "+31 6-14-41-10-63" backwards): the fuller reading wins.
-        if _covered(reversed_hits) > _covered(hits):
-            hits = reversed_hits
+        # A forwards reading of the whole run cannot be beaten, so the common case reads once.
+        if _covered(hits) < end - m.start():
+            backwards = view[m.start() : end][::-1].translate(_MIRROR)
+            reversed_hits = [
+                _finding("PHONE", end - h.end, end - h.start, 0.9, "phonenumbers:NL/BE reversed")
+                for h in _phones_in_run(backwards, 0, backwards)
+                if h.score == 1.0 or _MOBILE_START.match(backwards, h.start)
+            ]
+            if _covered(reversed_hits) > _covered(hits):
+                hits = reversed_hits
         found += [_with_keycap(text, h) for h in hits]
     found += [
         _finding("PHONE", m.start(), m.end(), 0.9, "regex:glued_mobile") for m in _GLUED_MOBILE.finditer(view)
