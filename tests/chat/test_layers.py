@@ -10,6 +10,8 @@ import uuid
 import pytest
 import redis
 from asgiref.sync import async_to_sync
+from channels import DEFAULT_CHANNEL_LAYER
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 
 from chat.layers import PipelinedPubSubChannelLayer
@@ -58,16 +60,8 @@ def test_a_redis_that_is_away_is_told_to_the_sender():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_closed_socket_leaves_no_channel_behind(settings):
-    require_redis()
-    from channels import DEFAULT_CHANNEL_LAYER
-    from channels.layers import channel_layers
-
-    from tests.chat.layers import redis_layer_settings
-
-    settings.CHANNEL_LAYERS = redis_layer_settings("redis-pubsub", f"test-chat-{uuid.uuid4().hex[:12]}")
-    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
-
+@pytest.mark.parametrize("channel_layer_kind", ["redis-pubsub"], indirect=True)
+def test_a_closed_socket_leaves_no_channel_behind(channel_layer_kind):
     async def scenario() -> tuple[int, int]:
         headers = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")]
         socket = WebsocketCommunicator(application, "/ws/chat/mijn/", headers=headers)
@@ -82,4 +76,3 @@ def test_a_closed_socket_leaves_no_channel_behind(settings):
     while_open, after = in_thread(async_to_sync(scenario))
     assert while_open == 1
     assert after == 0
-    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
