@@ -28,11 +28,12 @@ class _PipelinedShard(RedisSingleShardConnection):
         self._sending = False
 
     async def publish(self, channel: str, message: bytes) -> None:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
         self._outbox.append((channel, message, future))
         if not self._sending:
             self._sending = True
-            asyncio.get_running_loop().create_task(self._send())
+            loop.create_task(self._send())
         await future
 
     async def _send(self) -> None:

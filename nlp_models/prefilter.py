@@ -102,13 +102,16 @@ def _pieces(items: list[tuple[Any, Any]]) -> Iterator[_Info]:
             chars.append(chr(av))
             continue
         if chars:
-            word = frozenset({"".join(chars)})
-            yield _Info(word, word)
+            yield _word("".join(chars))
             chars = []
         yield _node(op, av)
     if chars:
-        word = frozenset({"".join(chars)})
-        yield _Info(word, word)
+        yield _word("".join(chars))
+
+
+def _word(word: str) -> _Info:
+    exact = frozenset({word})
+    return _Info(exact, exact)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> _Info:
@@ -135,7 +138,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
 
 def _node(op: Any, av: Any) -> _Info:
     if op is sre.LITERAL:
-        return _Info(frozenset({chr(av)}), frozenset({chr(av)}))
+        return _word(chr(av))
     if op is sre.IN:
         chars = _class_chars(av)
         return _Info(chars, chars) if chars else _UNKNOWN
