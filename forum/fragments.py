@@ -20,6 +20,12 @@ and whenever they give or take back a reaction (`member_version_bump`, connected
 signals in forum.apps, so that no path that changes a post's status can forget it): a member sees their
 own post or reaction at once after the change.
 
+The whole page a member gets (`member_page`: the forum index, a board, a topic) is kept the same way,
+rendered once for all members: for a stand-in member who is nobody in particular (logged in, no name,
+no session, no messages), with a marker for each of the member's own parts (their posts list, help box,
+script) and for their CSRF token, which are put in on every request. A page with messages to show, or a
+form sent back, is rendered as usual.
+
 A fragment expires after settings.ANONYMOUS_CACHE_SECONDS, as cached pages do, which keeps relative
 times honest; a change on the forum makes it stale at once (a new version).
 """
@@ -27,16 +33,22 @@ times honest; a change on the forum makes it stale at once (a new version).
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import cycle
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -60,6 +72,11 @@ CSRF = "\x00csrf\x00"  # the member's own CSRF token goes here
 # Plain strings: autoescaping leaves NUL as it is.
 MARKS = {"member": MEMBER, "reader": READER, "end": END, "pressed": PRESSED}
 SEPARATOR = "\x00post\x00"
+# A kept member page is stored as its text split at these: a member's own part, and their CSRF token.
+_PIECES = re.compile("\x00(csrf|hole:[a-z_]+)\x00")
+INDEX_TEMPLATE = "forum/index.html"
+BOARD_TEMPLATE = "forum/board.html"
+TOPIC_TEMPLATE = "forum/topic.html"
 
 
 # What one request already read from the cache in one round trip (`lookups`): the versions, and each
@@ -89,29 +106,59 @@ def _get(key: str) -> Any:
 
 
 @contextmanager
-def lookups(
-    *, topic_id: int, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
-) -> Iterator[None]:
-    """Within it, a topic page's cache entries (its row, its posts, the viewer's own and the reply form)
-    are read in one `get_many` after the versions (one more), instead of one request each."""
+def _prefetched(keys: Callable[[list[str]], list[str]]) -> Iterator[None]:
+    """Within it, the cache entries `keys(versions)` names are read in one `get_many` after the versions
+    (one more), instead of one request each."""
     token = _looked_up.set({})
     try:
-        versions = _versions()
-        language = translation.get_language() or ""
-        keys = [
-            _topic_row_key(versions, topic_id, board_slug),
-            _fragment_key(versions, "topic", topic_id, after and after.encode()),
-        ]
-        if viewer is not None:
-            keys += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
-            keys.append(_reply_form_key(language))
-        found = cache.get_many(keys)
+        wanted = keys(_versions())
+        found = cache.get_many(wanted)
         looked_up = _looked_up.get()
         assert looked_up is not None  # noqa: S101 (set above)
-        looked_up.update({key: found.get(key, _MISSING) for key in keys})
+        looked_up.update({key: found.get(key, _MISSING) for key in wanted})
         yield
     finally:
         _looked_up.reset(token)
+
+
+def index_lookups(*, viewer: Member | None) -> AbstractContextManager[None]:
+    """The forum index's entries, read at once: the page members share."""
+    return _prefetched(lambda versions: [_page_key(versions, INDEX_TEMPLATE)] if viewer is not None else [])
+
+
+def board_lookups(
+    *, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
+) -> AbstractContextManager[None]:
+    """A board page's entries, read at once: its row and the page members share."""
+
+    def keys(versions: list[str]) -> list[str]:
+        wanted = [_board_row_key(versions, board_slug)]
+        if viewer is not None:
+            wanted.append(_page_key(versions, BOARD_TEMPLATE, board_slug, after and after.encode()))
+        return wanted
+
+    return _prefetched(keys)
+
+
+def lookups(
+    *, topic_id: int, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
+) -> AbstractContextManager[None]:
+    """A topic page's entries, read at once: its row, its posts, and for a member the page members share,
+    what is theirs in the topic and the reply form."""
+
+    def keys(versions: list[str]) -> list[str]:
+        cursor = after and after.encode()
+        wanted = [
+            _topic_row_key(versions, topic_id, board_slug),
+            _fragment_key(versions, "topic", topic_id, cursor),
+        ]
+        if viewer is not None:
+            language = translation.get_language() or ""
+            wanted += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
+            wanted += [_reply_form_key(language), _page_key(versions, TOPIC_TEMPLATE, topic_id, cursor)]
+        return wanted
+
+    return _prefetched(keys)
 
 
 def _fragment_key(versions: list[str], name: str, *parts: object, pages: bool = False) -> str:
@@ -119,6 +166,14 @@ def _fragment_key(versions: list[str], name: str, *parts: object, pages: bool = 
     key_parts = [forum_version, pages_version if pages else "", translation.get_language() or ""]
     key_parts += [timezone.localdate().isoformat(), name, *(str(part) for part in parts)]
     return f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
+
+
+def _board_row_key(versions: list[str], slug: str) -> str:
+    return f"{KEY_PREFIX}:board-row:{versions[0]}:{hashlib.sha256(slug.encode()).hexdigest()}"
+
+
+def _page_key(versions: list[str], template_name: str, *parts: object) -> str:
+    return _fragment_key(versions, "page", template_name, *parts, pages=True)
 
 
 def _topic_row_key(versions: list[str], topic_id: int, board_slug: str) -> str:
@@ -167,8 +222,8 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
 def board_by_slug(slug: str) -> Board | None:
     """The board, kept under the forum's version (an edit of a board makes a new one); None when there
     is no such board (not kept: any slug may be asked)."""
-    key = f"{KEY_PREFIX}:board-row:{page_cache_versions()[0]}:{hashlib.sha256(slug.encode()).hexdigest()}"
-    board: Board | None = cache.get(key)
+    key = _board_row_key(_versions(), slug)
+    board: Board | None = _get(key)
     if board is None:
         board = Board.objects.filter(slug=slug).first()
         if board is not None:
@@ -345,3 +400,66 @@ def topic_page(
         parts.sort(key=lambda part: part[0])
     html = "".join(part for _key, part in parts).replace(CSRF, escape(csrf_token))
     return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308
+
+
+class _AnyMember:
+    """Whom a page all members share is rendered for: logged in, and nobody in particular."""
+
+    is_authenticated = True
+    is_anonymous = False
+    pk = None
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _stand_in(request: HttpRequest) -> HttpRequest:
+    """A request for `request`'s path by `_AnyMember`: no session, no cookies, no messages, no query."""
+    stand_in = HttpRequest()
+    stand_in.method = "GET"
+    stand_in.path = request.path
+    stand_in.path_info = request.path_info
+    stand_in.user = _AnyMember()  # type: ignore[assignment]
+    return stand_in
+
+
+def _hole(name: str) -> SafeString:
+    return mark_safe(f"\x00hole:{name}\x00")  # noqa: S308 (a marker: NUL is not HTML text)
+
+
+def member_page(
+    request: HttpRequest,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    parts: tuple[object, ...] | None = (),
+    holes: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """`render(request, template_name, {**context(), **holes})`; for a member's GET with no messages to
+    show, from the page all members share (kept under the versions, the language, today, the template and
+    `parts`, which must name everything `context` depends on; None: not kept), with `holes` (their own
+    parts, each a context variable) and their CSRF token put in."""
+    holes = holes or {}
+    if (
+        parts is None
+        or request.method != "GET"
+        or not request.user.is_authenticated
+        or len(get_messages(request))
+    ):
+        return render(request, template_name, {**context(), **holes}, status=status)
+    key = _page_key(_versions(), template_name, *parts)
+    pieces: list[str] | None = _get(key)
+    if pieces is None:
+        shared = {**context(), **{name: _hole(name) for name in holes}}
+        shared.update(csrf_token=CSRF, user=_AnyMember(), messages=())
+        pieces = _PIECES.split(render_to_string(template_name, shared, request=_stand_in(request)))
+        cache.set(key, pieces, settings.ANONYMOUS_CACHE_SECONDS)
+    values = {
+        "csrf": escape(get_token(request)),
+        **{f"hole:{name}": str(html) for name, html in holes.items()},
+    }
+    return HttpResponse(
+        "".join(values[piece] if odd else piece for odd, piece in zip(cycle((False, True)), pieces)),
+        status=status,
+    )

@@ -11,6 +11,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -72,22 +76,31 @@ def _form_status(form) -> int:
     return 400 if form.errors else 200
 
 
+def _viewer(request: HttpRequest) -> Member | None:
+    return request.user if request.user.is_authenticated else None  # type: ignore[return-value]
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "forum/index.html", {"boards_html": fragments.boards_html()})
+    with fragments.index_lookups(viewer=_viewer(request)):
+        return fragments.member_page(
+            request, fragments.INDEX_TEMPLATE, lambda: {"boards_html": fragments.boards_html()}
+        )
 
 
 @require_GET
 def board(request: HttpRequest, board: str) -> HttpResponse:
-    board_obj = fragments.board_by_slug(board)
-    if board_obj is None:
-        raise Http404
     after = selectors.Cursor.decode(request.GET.get("na"))
-    return render(
-        request,
-        "forum/board.html",
-        {"board": board_obj, "board_html": fragments.board_html(board=board_obj, after=after)},
-    )
+    with fragments.board_lookups(board_slug=board, viewer=_viewer(request), after=after):
+        board_obj = fragments.board_by_slug(board)
+        if board_obj is None:
+            raise Http404
+        return fragments.member_page(
+            request,
+            fragments.BOARD_TEMPLATE,
+            lambda: {"board": board_obj, "board_html": fragments.board_html(board=board_obj, after=after)},
+            parts=(board, after and after.encode()),
+        )
 
 
 def _wants_preview(request: HttpRequest) -> bool:
@@ -159,7 +172,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     with fragments.lookups(
         topic_id=topic_id,
         board_slug=board,
-        viewer=request.user if request.user.is_authenticated else None,
+        viewer=_viewer(request),
         after=selectors.Cursor.decode(request.GET.get("na")),
     ):
         return _topic(request, board, topic_id)
@@ -187,28 +200,45 @@ def _topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
                 _add_errors(form, error)
             else:
                 return redirect(f"{topic_obj.get_absolute_url()}#bericht-{post.pk}")
+    after = selectors.Cursor.decode(request.GET.get("na"))
     page = fragments.topic_page(
         topic=topic_obj,
         viewer=viewer,
-        after=selectors.Cursor.decode(request.GET.get("na")),
+        after=after,
         csrf_token=get_token(request) if viewer is not None else "",
     )
-    return render(
+    own_urgent = any(p.status == Status.URGENT for p in page.own_held)
+    # A cry for help a moderator did not place keeps its warm help box, not a rule-breaker's card.
+    own_care_rejected = any(
+        p.status == Status.REJECTED and p.reject_reason == RejectReason.CARE for p in page.own_held
+    )
+    help_box = ""
+    if own_urgent or own_care_rejected:
+        help_box = render_to_string(
+            "forum/_help_box.html",
+            {"topic": topic_obj, "care_rejected": not own_urgent},
+            request=request,
+        )
+    own_pending = any(p.status == Status.PENDING for p in page.own_held)
+    return fragments.member_page(
         request,
-        "forum/topic.html",
-        {
+        fragments.TOPIC_TEMPLATE,
+        lambda: {
             "board": topic_obj.board,
             "topic": topic_obj,
-            "page": page,
+            "next_cursor": page.next_cursor,
             "form": form,
             "reply_form": fragments.reply_form_html() if viewer is not None and not form.is_bound else "",
-            "own_urgent": any(p.status == Status.URGENT for p in page.own_held),
-            # A cry for help a moderator did not place keeps its warm help box, not a rule-breaker's card.
-            "own_care_rejected": any(
-                p.status == Status.REJECTED and p.reject_reason == RejectReason.CARE for p in page.own_held
-            ),
             "preview": preview,
-            "own_pending": any(p.status == Status.PENDING for p in page.own_held),
+        },
+        # A topic only its writer sees (being checked) is not kept: `topic_with_board` reads it anew.
+        parts=(topic_obj.pk, after and after.encode()) if topic_obj.status == Status.PUBLISHED else None,
+        holes={
+            "posts_html": page.posts_html,
+            "help_box": mark_safe(help_box),  # noqa: S308 (our own template)
+            "pending_script": format_html('<script src="{}" defer></script>', static("js/pending.js"))
+            if own_pending
+            else "",
         },
         status=_form_status(form),
     )

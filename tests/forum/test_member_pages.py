@@ -205,3 +205,75 @@ def test_a_board_edited_by_an_editor_shows_its_new_description_to_members_at_onc
     board.save()
 
     assert board.description in member_client.get(reverse("forum:board", args=[board.slug])).content.decode()
+
+
+def test_a_member_with_a_cry_for_help_waiting_sees_the_help_box_and_another_member_does_not(
+    member_client, member, other_member, topic
+):
+    member_client.get(topic.get_absolute_url())  # the page members share is in the cache now
+    PostFactory(topic=topic, author=member, status=Status.URGENT, body="Ik wil er niet meer zijn.")
+
+    page = member_client.get(topic.get_absolute_url()).content.decode()
+    other = Client()
+    other.force_login(MemberFactory())
+    others_page = other.get(topic.get_absolute_url()).content.decode()
+
+    box = page[page.index('class="help-box"') :].split("</section>")[0]
+    assert "We willen graag met je praten" in box
+    assert f"?onderwerp={topic.pk}" in box
+    assert "We willen graag met je praten" not in others_page
+    assert "Ik wil er niet meer zijn." not in others_page
+
+
+def test_a_member_sees_the_thanks_for_their_report_on_a_topic_kept_for_all_members(member_client, topic):
+    member_client.get(topic.get_absolute_url())  # the page members share is in the cache now
+    post = topic.posts.get()
+
+    response = member_client.post(
+        reverse("forum:post_report", args=[post.pk]), {"reason": "hurtful"}, follow=True
+    )
+
+    assert "Bedankt voor je melding" in response.content.decode()
+    assert "Bedankt voor je melding" not in member_client.get(topic.get_absolute_url()).content.decode()
+
+
+SHARED_TEMPLATE = (
+    '{% extends "base.html" %}{% block content %}'
+    "<p>[{{ user.username }}][{{ request.user.username }}][{{ request.COOKIES }}]</p>{{ own }}"
+    "<form method=post>{% csrf_token %}</form>{% endblock %}"
+)
+
+
+def test_a_page_all_members_share_is_rendered_for_nobody_in_particular(member, other_member, settings):
+    """Whatever a template asks of the member it is rendered for, the page kept for every member holds
+    nothing of them: only what is put in per request (`holes`) and their own token differ."""
+    from django.test import RequestFactory
+
+    from forum.fragments import member_page
+
+    engine = {**settings.TEMPLATES[0], "APP_DIRS": False}
+    engine["OPTIONS"] = {
+        **engine["OPTIONS"],
+        "loaders": [
+            ("django.template.loaders.locmem.Loader", {"shared.html": SHARED_TEMPLATE}),
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ],
+    }
+    settings.TEMPLATES = [engine, *settings.TEMPLATES[1:]]
+    pages = []
+    for reader in (member, other_member):
+        request = RequestFactory().get("/forum/", HTTP_COOKIE=f"sessionid=of-{reader.username}")
+        request.user = reader
+        response = member_page(
+            request, "shared.html", dict, parts=("test",), holes={"own": f"<b>{reader.pk}</b>"}
+        )
+        pages.append(response.content.decode())
+
+    for reader, page, other in ((member, pages[0], other_member), (other_member, pages[1], member)):
+        assert "<p>[][][{}]</p>" in page
+        assert f"<b>{reader.pk}</b>" in page and f"<b>{other.pk}</b>" not in page
+        assert reader.username not in page and other.username not in page
+        assert "Uitloggen" in page  # the menu of a member who is logged in
+    tokens = [re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page) for page in pages]
+    assert all(tokens) and not set(tokens[0]) & set(tokens[1])
