@@ -88,13 +88,16 @@ def page_cache_bump(*, forum: bool = False, pages: bool = False) -> None:
             cache.set(key, secrets.token_hex(8), None)
 
 
-def page_cache_versions() -> list[str]:
-    """The current versions: [forum, pages]. Anything cached under them is current."""
-    return _versions()
+def page_cache_versions(found: dict[str, Any] | None = None) -> list[str]:
+    """The current versions: [forum, pages]. Anything cached under them is current.
+
+    `found`: what a `cache.get_many` that asked for VERSION_KEYS (among other keys) returned, so that the
+    versions cost no request of their own."""
+    return _versions(found)
 
 
-def _versions() -> list[str]:
-    found = cache.get_many(VERSION_KEYS)
+def _versions(found: dict[str, Any] | None = None) -> list[str]:
+    found = dict(found) if found is not None else cache.get_many(VERSION_KEYS)
     versions = []
     for key in VERSION_KEYS:
         if key not in found:

@@ -54,13 +54,13 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from config.page_cache import page_cache_versions
+from config.page_cache import VERSION_KEYS, page_cache_versions
 from forum import selectors
 from forum.forms import ReplyForm
 from forum.models import Board, Member, Post, Status, Topic
 
 T = TypeVar("T")
-KEY_PREFIX = "forum:fragment:v1"
+KEY_PREFIX = "forum:fragment:v2"  # v2: an entry carries the versions it was made under
 MEMBER_PREFIX = "forum:member:v1"
 MEMBER_SECONDS = 10 * 60
 # Markers in the cached HTML of a post, replaced for each reader (never shown: NUL is not HTML text).
@@ -80,7 +80,8 @@ TOPIC_TEMPLATE = "forum/topic.html"
 
 
 # What one request already read from the cache in one round trip (`lookups`): the versions, and each
-# key asked for (None when it was missing), so that a page's several entries cost one `get_many`.
+# key asked for (_MISSING when it was missing), so that the versions and a page's several entries cost
+# one `get_many` (entries are kept under keys without the versions, with the versions in the value).
 _MISSING = object()
 _looked_up: ContextVar[dict[str, Any] | None] = ContextVar("forum_fragment_lookups", default=None)
 
@@ -106,16 +107,16 @@ def _get(key: str) -> Any:
 
 
 @contextmanager
-def _prefetched(keys: Callable[[list[str]], list[str]]) -> Iterator[None]:
-    """Within it, the cache entries `keys(versions)` names are read in one `get_many` after the versions
-    (one more), instead of one request each."""
+def _prefetched(keys: list[str]) -> Iterator[None]:
+    """Within it, the versions and the cache entries `keys` are read in one `get_many` instead of one
+    request each."""
     token = _looked_up.set({})
     try:
-        wanted = keys(_versions())
-        found = cache.get_many(wanted)
+        found = cache.get_many([*VERSION_KEYS, *keys])
         looked_up = _looked_up.get()
         assert looked_up is not None  # noqa: S101 (set above)
-        looked_up.update({key: found.get(key, _MISSING) for key in wanted})
+        looked_up["versions"] = page_cache_versions(found)
+        looked_up.update({key: found.get(key, _MISSING) for key in keys})
         yield
     finally:
         _looked_up.reset(token)
@@ -123,7 +124,7 @@ def _prefetched(keys: Callable[[list[str]], list[str]]) -> Iterator[None]:
 
 def index_lookups(*, viewer: Member | None) -> AbstractContextManager[None]:
     """The forum index's entries, read at once: the page members share."""
-    return _prefetched(lambda versions: [_page_key(versions, INDEX_TEMPLATE)] if viewer is not None else [])
+    return _prefetched([_page_key(INDEX_TEMPLATE)] if viewer is not None else [])
 
 
 def board_lookups(
@@ -131,12 +132,9 @@ def board_lookups(
 ) -> AbstractContextManager[None]:
     """A board page's entries, read at once: its row and the page members share."""
 
-    def keys(versions: list[str]) -> list[str]:
-        wanted = [_board_row_key(versions, board_slug)]
-        if viewer is not None:
-            wanted.append(_page_key(versions, BOARD_TEMPLATE, board_slug, after and after.encode()))
-        return wanted
-
+    keys = [_board_row_key(board_slug)]
+    if viewer is not None:
+        keys.append(_page_key(BOARD_TEMPLATE, board_slug, after and after.encode()))
     return _prefetched(keys)
 
 
@@ -146,52 +144,62 @@ def lookups(
     """A topic page's entries, read at once: its row, its posts, and for a member the page members share,
     what is theirs in the topic and the reply form."""
 
-    def keys(versions: list[str]) -> list[str]:
-        cursor = after and after.encode()
-        wanted = [
-            _topic_row_key(versions, topic_id, board_slug),
-            _fragment_key(versions, "topic", topic_id, cursor),
-        ]
-        if viewer is not None:
-            language = translation.get_language() or ""
-            wanted += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
-            wanted += [_reply_form_key(language), _page_key(versions, TOPIC_TEMPLATE, topic_id, cursor)]
-        return wanted
-
+    cursor = after and after.encode()
+    keys = [_topic_row_key(topic_id, board_slug), _fragment_key("topic", topic_id, cursor)]
+    if viewer is not None:
+        language = translation.get_language() or ""
+        keys += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
+        keys += [_reply_form_key(language), _page_key(TOPIC_TEMPLATE, topic_id, cursor)]
     return _prefetched(keys)
 
 
-def _fragment_key(versions: list[str], name: str, *parts: object, pages: bool = False) -> str:
-    forum_version, pages_version = versions
-    key_parts = [forum_version, pages_version if pages else "", translation.get_language() or ""]
-    key_parts += [timezone.localdate().isoformat(), name, *(str(part) for part in parts)]
+def _fragment_key(name: str, *parts: object) -> str:
+    key_parts = [translation.get_language() or "", timezone.localdate().isoformat(), name]
+    key_parts += [str(part) for part in parts]
     return f"{KEY_PREFIX}:{hashlib.sha256('|'.join(key_parts).encode()).hexdigest()}"
 
 
-def _board_row_key(versions: list[str], slug: str) -> str:
-    return f"{KEY_PREFIX}:board-row:{versions[0]}:{hashlib.sha256(slug.encode()).hexdigest()}"
+def _board_row_key(slug: str) -> str:
+    return f"{KEY_PREFIX}:board-row:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
-def _page_key(versions: list[str], template_name: str, *parts: object) -> str:
-    return _fragment_key(versions, "page", template_name, *parts, pages=True)
+def _page_key(template_name: str, *parts: object) -> str:
+    return _fragment_key("page", template_name, *parts)
 
 
-def _topic_row_key(versions: list[str], topic_id: int, board_slug: str) -> str:
-    slug_hash = hashlib.sha256(board_slug.encode()).hexdigest()
-    return f"{KEY_PREFIX}:topic-row:{versions[0]}:{topic_id}:{slug_hash}"
+def _topic_row_key(topic_id: int, board_slug: str) -> str:
+    return f"{KEY_PREFIX}:topic-row:{topic_id}:{hashlib.sha256(board_slug.encode()).hexdigest()}"
 
 
 def _reply_form_key(language: str) -> str:
     return f"{KEY_PREFIX}:reply-form:{language}"
 
 
+def _current(key: str, *, pages: bool = False) -> Any:
+    """What is kept under `key` if it was kept under the current forum version (and pages version), else
+    None. An entry carries the versions it was made under; a newer one takes its place."""
+    kept = _get(key)
+    if kept is None:
+        return None
+    forum_version, pages_version, value = kept
+    versions = _versions()
+    if forum_version != versions[0] or (pages and pages_version != versions[1]):
+        return None
+    return value
+
+
+def _keep(key: str, value: object) -> None:
+    """Keep `value` under `key` with the versions it was made under, for ANONYMOUS_CACHE_SECONDS."""
+    cache.set(key, (*_versions(), value), settings.ANONYMOUS_CACHE_SECONDS)
+
+
 def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
     """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
-    key = _fragment_key(_versions(), name, *parts, pages=pages)
-    found: T | None = _get(key)
+    key = _fragment_key(name, *parts)
+    found: T | None = _current(key, pages=pages)
     if found is None:
         found = render()
-        cache.set(key, found, settings.ANONYMOUS_CACHE_SECONDS)
+        _keep(key, found)
     return found
 
 
@@ -222,12 +230,12 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
 def board_by_slug(slug: str) -> Board | None:
     """The board, kept under the forum's version (an edit of a board makes a new one); None when there
     is no such board (not kept: any slug may be asked)."""
-    key = _board_row_key(_versions(), slug)
-    board: Board | None = _get(key)
+    key = _board_row_key(slug)
+    board: Board | None = _current(key)
     if board is None:
         board = Board.objects.filter(slug=slug).first()
         if board is not None:
-            cache.set(key, board, settings.ANONYMOUS_CACHE_SECONDS)
+            _keep(key, board)
     return board
 
 
@@ -235,12 +243,12 @@ def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> To
     """The topic with its board; a published one is kept under the forum's version (what it shows
     changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read
     anew each time; None when there is no such topic on that board (not kept: any number may be asked)."""
-    key = _topic_row_key(_versions(), topic_id, board_slug)
-    topic: Topic | None = _get(key) if kept else None
+    key = _topic_row_key(topic_id, board_slug)
+    topic: Topic | None = _current(key) if kept else None
     if topic is None:
         topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
         if topic is not None and kept and topic.status == Status.PUBLISHED:
-            cache.set(key, topic, settings.ANONYMOUS_CACHE_SECONDS)
+            _keep(key, topic)
     return topic
 
 
@@ -254,15 +262,22 @@ def reply_form_html() -> SafeString:
     return mark_safe(html)  # noqa: S308 (Django's form rendering)
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """A post as cached for everyone: its sort key, writer, status and HTML (with the markers)."""
+# A post as kept for everyone, split once where the reader's parts go, as plain tuples (quick to unpickle):
+# (at, id, author_id, head, member, reader_part, tail). `head + member[0] + "true" or "false" + member[1]
+# + tail` is the post with the actions of a member reading someone else's post, their "herkenbaar" pressed
+# or not; `head + reader_part + tail` the count its writer and visitors see. Without actions (member None)
+# the whole post is in `head`.
+_Entry = tuple[float, int, int | None, str, tuple[str, str] | None, str, str]
 
-    at: float
-    id: int
-    author_id: int | None
-    published: bool
-    html: str
+
+def _entry(post: Post, html: str) -> _Entry:
+    head, found, rest = html.partition(MEMBER)
+    if not found:
+        return (post.created_at.timestamp(), post.pk, post.author_id, html, None, "", "")
+    member_part, _, rest = rest.partition(READER)
+    reader_part, _, tail = rest.partition(END)
+    before, _, after = member_part.partition(PRESSED)
+    return (post.created_at.timestamp(), post.pk, post.author_id, head, (before, after), reader_part, tail)
 
 
 @dataclass
@@ -286,16 +301,7 @@ def _public_page(*, topic: Topic, after: selectors.Cursor | None) -> tuple[list[
         posts, next_cursor = selectors.topic_public_posts(
             topic=topic, after=after, limit=settings.FORUM_POSTS_PER_PAGE
         )
-        entries = [
-            _Entry(
-                at=post.created_at.timestamp(),
-                id=post.pk,
-                author_id=post.author_id,
-                published=post.status == Status.PUBLISHED,
-                html=html,
-            )
-            for post, html in zip(posts, _render_posts(posts), strict=True)
-        ]
+        entries = [_entry(post, html) for post, html in zip(posts, _render_posts(posts), strict=True)]
         return entries, next_cursor.encode() if next_cursor else None
 
     return _cached("topic", topic.pk, after and after.encode(), render=render)
@@ -356,18 +362,6 @@ def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
     return state
 
 
-def _for_reader(entry: _Entry, *, viewer: Member | None, recognised: set[int]) -> str:
-    """The entry's HTML with the actions this reader gets."""
-    head, found, rest = entry.html.partition(MEMBER)
-    if not found:
-        return entry.html
-    member_part, _, rest = rest.partition(READER)
-    reader_part, _, tail = rest.partition(END)
-    if viewer is None or entry.author_id == viewer.pk:
-        return head + reader_part + tail
-    return head + member_part.replace(PRESSED, "true" if entry.id in recognised else "false") + tail
-
-
 def topic_page(
     *, topic: Topic, viewer: Member | None, after: selectors.Cursor | None, csrf_token: str
 ) -> TopicPage:
@@ -392,13 +386,22 @@ def topic_page(
         ]
         own_held = [post for post, _html in own_parts]
         recognised = own.recognised
-    parts = [
-        ((entry.at, entry.id), _for_reader(entry, viewer=viewer, recognised=recognised)) for entry in public
-    ]
-    if own_parts:
-        parts += [((post.created_at.timestamp(), post.pk), html) for post, html in own_parts]
-        parts.sort(key=lambda part: part[0])
-    html = "".join(part for _key, part in parts).replace(CSRF, escape(csrf_token))
+    viewer_id = viewer.pk if viewer is not None else None
+    pieces: list[str] = []
+    own_left = iter(own_parts)
+    own_next = next(own_left, None)
+    for at, post_id, author_id, head, member, reader_part, tail in public:
+        while own_next is not None and (own_next[0].created_at.timestamp(), own_next[0].pk) < (at, post_id):
+            pieces.append(own_next[1])
+            own_next = next(own_left, None)
+        pieces.append(head)
+        if member is None or viewer_id is None or author_id == viewer_id:
+            pieces += (reader_part, tail)
+        else:
+            pieces += (member[0], "true" if post_id in recognised else "false", member[1], tail)
+    if own_next is not None:
+        pieces += (own_next[1], *(html for _post, html in own_left))
+    html = "".join(pieces).replace(CSRF, escape(csrf_token))
     return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308
 
 
@@ -448,13 +451,13 @@ def member_page(
         or len(get_messages(request))
     ):
         return render(request, template_name, {**context(), **holes}, status=status)
-    key = _page_key(_versions(), template_name, *parts)
-    pieces: list[str] | None = _get(key)
+    key = _page_key(template_name, *parts)
+    pieces: list[str] | None = _current(key, pages=True)
     if pieces is None:
         shared = {**context(), **{name: _hole(name) for name in holes}}
         shared.update(csrf_token=CSRF, user=_AnyMember(), messages=())
         pieces = _PIECES.split(render_to_string(template_name, shared, request=_stand_in(request)))
-        cache.set(key, pieces, settings.ANONYMOUS_CACHE_SECONDS)
+        _keep(key, pieces)
     values = {
         "csrf": escape(get_token(request)),
         **{f"hole:{name}": str(html) for name, html in holes.items()},

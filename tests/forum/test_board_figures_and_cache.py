@@ -1,4 +1,5 @@
-"""What visitors notice of the stored board figures and of the cache for visitors without a session."""
+"""What readers notice of the stored board figures and of the cache: visitors get cached pages, members
+the pages all members share (forum.fragments); both change at once."""
 
 from __future__ import annotations
 
@@ -10,9 +11,18 @@ from django.urls import reverse
 
 from forum import services
 from forum.models import Board, Post, RejectReason, Status
-from tests.forum.factories import PostFactory, TopicFactory
+from tests.forum.factories import MemberFactory, PostFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
+READERS = ["visitor", "member"]
+
+
+def _reader(kind: str) -> Client:
+    """A visitor without a session, or another member logged in."""
+    client = Client()
+    if kind == "member":
+        client.force_login(MemberFactory())
+    return client
 
 
 def _topic_count_on_index(html: str, board: Board) -> str:
@@ -20,10 +30,11 @@ def _topic_count_on_index(html: str, board: Board) -> str:
     return re.search(r"(\d+) onderwerp", entry).group(1)
 
 
+@pytest.mark.parametrize("reader", READERS)
 def test_a_newly_published_topic_appears_on_the_forum_index_and_its_count_changes(
-    member_client, board, submit
+    member_client, board, submit, reader
 ):
-    visitor = Client()
+    visitor = _reader(reader)
     before = visitor.get(reverse("forum:index")).content.decode()  # now in the cache
     assert _topic_count_on_index(before, board) == "0"
 
@@ -40,8 +51,9 @@ def test_a_newly_published_topic_appears_on_the_forum_index_and_its_count_change
     assert "Spijbelen" in board_page
 
 
-def test_a_rejected_topic_leaves_the_index_count_board_and_search_at_once(board, topic):
-    visitor = Client()
+@pytest.mark.parametrize("reader", READERS)
+def test_a_rejected_topic_leaves_the_index_count_board_and_search_at_once(board, topic, reader):
+    visitor = _reader(reader)
     assert _topic_count_on_index(visitor.get(reverse("forum:index")).content.decode(), board) == "1"
     assert topic.title in visitor.get(reverse("forum:board", args=[board.slug])).content.decode()
 
@@ -52,9 +64,10 @@ def test_a_rejected_topic_leaves_the_index_count_board_and_search_at_once(board,
     assert visitor.get(topic.get_absolute_url()).status_code == 404
 
 
-def test_a_hidden_reply_disappears_from_the_cached_topic_page_at_once(topic):
+@pytest.mark.parametrize("reader", READERS)
+def test_a_hidden_reply_disappears_from_the_cached_topic_page_at_once(topic, reader):
     reply = PostFactory(topic=topic, body="Dit bericht wordt gemeld door drie leden.")
-    visitor = Client()
+    visitor = _reader(reader)
     assert reply.body in visitor.get(topic.get_absolute_url()).content.decode()
 
     services.post_hide(post=reply)
@@ -62,8 +75,9 @@ def test_a_hidden_reply_disappears_from_the_cached_topic_page_at_once(topic):
     assert reply.body not in visitor.get(topic.get_absolute_url()).content.decode()
 
 
-def test_a_reply_published_by_screening_shows_on_the_cached_topic_page(member_client, topic, submit):
-    visitor = Client()
+@pytest.mark.parametrize("reader", READERS)
+def test_a_reply_published_by_screening_shows_on_the_cached_topic_page(member_client, topic, submit, reader):
+    visitor = _reader(reader)
     visitor.get(topic.get_absolute_url())
 
     submit(member_client, topic.get_absolute_url(), {"text": "Ik leer altijd met kaartjes, dat helpt mij."})
