@@ -25,17 +25,20 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
 
+from config.read_ahead import read_many
+
 ACCOUNT_PREFIX = "forum:account:v1"
 ACCOUNT_SECONDS = 5 * 60
 
 
-def _keys(member_id: object) -> tuple[str, str]:
+def account_keys(member_id: object) -> tuple[str, str]:
+    """The cache keys of a member's account version and kept account (a page may read them ahead)."""
     return f"{ACCOUNT_PREFIX}:{member_id}:version", f"{ACCOUNT_PREFIX}:{member_id}:row"
 
 
 def account_version_bump(*, member_id: object) -> None:
     """Make the kept account of this member stale: now, and again after the commit."""
-    version_key, _account_key = _keys(member_id)
+    version_key, _account_key = account_keys(member_id)
     cache.set(version_key, secrets.token_hex(8), None)
     transaction.on_commit(lambda: cache.set(version_key, secrets.token_hex(8), None))
 
@@ -49,8 +52,8 @@ class CachedAccountBackend(ModelBackend):
             member_id = model._meta.pk.to_python(user_id)  # type: ignore[union-attr]
         except Exception:  # noqa: BLE001 (a session with a broken id is a visitor, as in ModelBackend)
             return None
-        version_key, account_key = _keys(member_id)
-        found = cache.get_many([version_key, account_key])
+        version_key, account_key = account_keys(member_id)
+        found = read_many([version_key, account_key])
         version = found.get(version_key)
         if version is None:
             # First use, or evicted: a new version, so that nothing kept before is trusted.

@@ -43,6 +43,7 @@ from itertools import cycle
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
@@ -55,7 +56,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from config.page_cache import VERSION_KEYS, page_cache_versions
+from config.read_ahead import read, read_ahead
 from forum import selectors
+from forum.auth import account_keys
 from forum.forms import ReplyForm
 from forum.models import Board, Member, Post, Status, Topic
 
@@ -79,78 +82,75 @@ BOARD_TEMPLATE = "forum/board.html"
 TOPIC_TEMPLATE = "forum/topic.html"
 
 
-# What one request already read from the cache in one round trip (`lookups`): the versions, and each
-# key asked for (_MISSING when it was missing), so that the versions and a page's several entries cost
-# one `get_many` (entries are kept under keys without the versions, with the versions in the value).
-_MISSING = object()
-_looked_up: ContextVar[dict[str, Any] | None] = ContextVar("forum_fragment_lookups", default=None)
+# The versions this request read with its entries (`lookups`): entries are kept under keys without the
+# versions, with the versions in the value, so that the versions and a page's entries (and the member's
+# account, forum.auth) cost one `get_many` (config.read_ahead).
+_versions_read: ContextVar[list[str] | None] = ContextVar("forum_fragment_versions", default=None)
 
 
 def _versions() -> list[str]:
-    found = _looked_up.get()
-    if found is None:
-        return page_cache_versions()
-    if "versions" not in found:
-        found["versions"] = page_cache_versions()
-    versions: list[str] = found["versions"]
-    return versions
+    return _versions_read.get() or page_cache_versions()
 
 
 def _get(key: str) -> Any:
-    """cache.get(key), from what this request looked up already when it is there (once: a value kept
-    anew afterwards is read anew)."""
-    found = _looked_up.get()
-    if found is not None and key in found:
-        value = found.pop(key)
-        return None if value is _MISSING else value
-    return cache.get(key)
+    """cache.get(key), from what this request read ahead when it is there."""
+    return read(key)
 
 
 @contextmanager
-def _prefetched(keys: list[str]) -> Iterator[None]:
-    """Within it, the versions and the cache entries `keys` are read in one `get_many` instead of one
-    request each."""
-    token = _looked_up.set({})
+def _prefetched(keys: list[str], *, member_id: int | None) -> Iterator[None]:
+    """Within it, the versions, the cache entries `keys` and the account of the session's member are read
+    in one `get_many` instead of one request each."""
+    account = list(account_keys(member_id)) if member_id is not None else []
+    with read_ahead([*VERSION_KEYS, *keys, *account]) as found:
+        token = _versions_read.set(page_cache_versions(found))
+        try:
+            yield
+        finally:
+            _versions_read.reset(token)
+
+
+# `member_id`: the member the session names (`session_member_id`), whose account is read with the entries;
+# request.user still checks it.
+
+
+def session_member_id(request: HttpRequest) -> int | None:
+    """The id of the member the request's session names, unchecked (request.user checks it), or None."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
     try:
-        found = cache.get_many([*VERSION_KEYS, *keys])
-        looked_up = _looked_up.get()
-        assert looked_up is not None  # noqa: S101 (set above)
-        looked_up["versions"] = page_cache_versions(found)
-        looked_up.update({key: found.get(key, _MISSING) for key in keys})
-        yield
-    finally:
-        _looked_up.reset(token)
+        return int(request.session.get(SESSION_KEY, ""))
+    except ValueError:
+        return None
 
 
-def index_lookups(*, viewer: Member | None) -> AbstractContextManager[None]:
+def index_lookups(*, member_id: int | None) -> AbstractContextManager[None]:
     """The forum index's entries, read at once: the page members share."""
-    return _prefetched([_page_key(INDEX_TEMPLATE)] if viewer is not None else [])
+    return _prefetched([_page_key(INDEX_TEMPLATE)] if member_id is not None else [], member_id=member_id)
 
 
 def board_lookups(
-    *, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
+    *, board_slug: str, member_id: int | None, after: selectors.Cursor | None
 ) -> AbstractContextManager[None]:
     """A board page's entries, read at once: its row and the page members share."""
-
     keys = [_board_row_key(board_slug)]
-    if viewer is not None:
+    if member_id is not None:
         keys.append(_page_key(BOARD_TEMPLATE, board_slug, after and after.encode()))
-    return _prefetched(keys)
+    return _prefetched(keys, member_id=member_id)
 
 
 def lookups(
-    *, topic_id: int, board_slug: str, viewer: Member | None, after: selectors.Cursor | None
+    *, topic_id: int, board_slug: str, member_id: int | None, after: selectors.Cursor | None
 ) -> AbstractContextManager[None]:
     """A topic page's entries, read at once: its row, its posts, and for a member the page members share,
     what is theirs in the topic and the reply form."""
-
     cursor = after and after.encode()
     keys = [_topic_row_key(topic_id, board_slug), _fragment_key("topic", topic_id, cursor)]
-    if viewer is not None:
+    if member_id is not None:
         language = translation.get_language() or ""
-        keys += [*_member_keys(member_id=viewer.pk, topic_id=topic_id, language=language)]
+        keys += [*_member_keys(member_id=member_id, topic_id=topic_id, language=language)]
         keys += [_reply_form_key(language), _page_key(TOPIC_TEMPLATE, topic_id, cursor)]
-    return _prefetched(keys)
+    return _prefetched(keys, member_id=member_id)
 
 
 def _fragment_key(name: str, *parts: object) -> str:

@@ -76,13 +76,9 @@ def _form_status(form) -> int:
     return 400 if form.errors else 200
 
 
-def _viewer(request: HttpRequest) -> Member | None:
-    return request.user if request.user.is_authenticated else None  # type: ignore[return-value]
-
-
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    with fragments.index_lookups(viewer=_viewer(request)):
+    with fragments.index_lookups(member_id=fragments.session_member_id(request)):
         return fragments.member_page(
             request, fragments.INDEX_TEMPLATE, lambda: {"boards_html": fragments.boards_html()}
         )
@@ -91,7 +87,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def board(request: HttpRequest, board: str) -> HttpResponse:
     after = selectors.Cursor.decode(request.GET.get("na"))
-    with fragments.board_lookups(board_slug=board, viewer=_viewer(request), after=after):
+    with fragments.board_lookups(
+        board_slug=board, member_id=fragments.session_member_id(request), after=after
+    ):
         board_obj = fragments.board_by_slug(board)
         if board_obj is None:
             raise Http404
@@ -172,7 +170,7 @@ def topic(request: HttpRequest, board: str, topic_id: int) -> HttpResponse:
     with fragments.lookups(
         topic_id=topic_id,
         board_slug=board,
-        viewer=_viewer(request),
+        member_id=fragments.session_member_id(request),
         after=selectors.Cursor.decode(request.GET.get("na")),
     ):
         return _topic(request, board, topic_id)

@@ -277,3 +277,44 @@ def test_a_page_all_members_share_is_rendered_for_nobody_in_particular(member, o
         assert "Uitloggen" in page  # the menu of a member who is logged in
     tokens = [re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page) for page in pages]
     assert all(tokens) and not set(tokens[0]) & set(tokens[1])
+
+
+@pytest.mark.parametrize("page", ["index", "board", "topic"])
+def test_a_members_warm_forum_page_asks_the_cache_twice_their_session_and_the_rest_at_once(
+    member_client, member, board, topic, page
+):
+    """Like the query counts: each request to the cache is a round trip to Redis in production."""
+    from unittest import mock
+
+    url = {
+        "index": reverse("forum:index"),
+        "board": reverse("forum:board", args=[board.slug]),
+        "topic": topic.get_absolute_url(),
+    }[page]
+    _grow(board, topic, member, posts=3)
+    member_client.get(url)  # the shared parts are in the cache now
+    asked: list[object] = []
+    inside = []  # the tests' local-memory cache answers get_many with a get per key: not counted
+
+    def get(key, *args, **kwargs):
+        if not inside:
+            asked.append(key)
+        return cache_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        asked.append(keys)
+        inside.append(True)
+        try:
+            return cache_get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    with mock.patch.object(cache, "get", get), mock.patch.object(cache, "get_many", get_many):
+        response = member_client.get(url)
+
+    assert response.status_code == 200 and "Uitloggen" in response.content.decode()
+    assert len(asked) == 2, asked
+
+
+cache_get = cache.get
+cache_get_many = cache.get_many
