@@ -175,32 +175,33 @@ def _reply_form_key(language: str) -> str:
     return f"{KEY_PREFIX}:reply-form:{language}"
 
 
-def _current(key: str, *, pages: bool = False) -> Any:
-    """What is kept under `key` if it was kept under the current forum version (and pages version), else
-    None. An entry carries the versions it was made under; a newer one takes its place."""
-    kept = _get(key)
-    if kept is None:
-        return None
-    forum_version, pages_version, value = kept
+def _kept(
+    key: str,
+    make: Callable[[], T],
+    *,
+    pages: bool = False,
+    keep: Callable[[T], bool] = lambda value: True,
+    usable: Callable[[T], bool] = lambda value: True,
+) -> T:
+    """What is kept under `key`, when it was made under the current forum version (and pages version) and
+    is `usable`; else `make()`, kept (when `keep` says so) for ANONYMOUS_CACHE_SECONDS with the versions
+    read before it ran: a change committed while it ran makes it stale at once, as a newer entry replaces
+    it."""
     versions = _versions()
-    if forum_version != versions[0] or (pages and pages_version != versions[1]):
-        return None
+    found = _get(key)
+    if found is not None:
+        forum_version, pages_version, value = found
+        if forum_version == versions[0] and (not pages or pages_version == versions[1]) and usable(value):
+            return value
+    value = make()
+    if keep(value):
+        cache.set(key, (*versions, value), settings.ANONYMOUS_CACHE_SECONDS)
     return value
-
-
-def _keep(key: str, value: object) -> None:
-    """Keep `value` under `key` with the versions it was made under, for ANONYMOUS_CACHE_SECONDS."""
-    cache.set(key, (*_versions(), value), settings.ANONYMOUS_CACHE_SECONDS)
 
 
 def _cached(name: str, *parts: object, render: Callable[[], T], pages: bool = False) -> T:
     """`render()`, kept under the forum's version (and the pages' one), the language, today and `parts`."""
-    key = _fragment_key(name, *parts)
-    found: T | None = _current(key, pages=pages)
-    if found is None:
-        found = render()
-        _keep(key, found)
-    return found
+    return _kept(_fragment_key(name, *parts), render, pages=pages)
 
 
 def boards_html() -> SafeString:
@@ -230,26 +231,28 @@ def board_html(*, board: Board, after: selectors.Cursor | None) -> SafeString:
 def board_by_slug(slug: str) -> Board | None:
     """The board, kept under the forum's version (an edit of a board makes a new one); None when there
     is no such board (not kept: any slug may be asked)."""
-    key = _board_row_key(slug)
-    board: Board | None = _current(key)
-    if board is None:
-        board = Board.objects.filter(slug=slug).first()
-        if board is not None:
-            _keep(key, board)
-    return board
+    return _kept(
+        _board_row_key(slug),
+        lambda: Board.objects.filter(slug=slug).first(),
+        keep=lambda board: board is not None,
+    )
 
 
 def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> Topic | None:
     """The topic with its board; a published one is kept under the forum's version (what it shows
     changes only with it) unless `kept` is False (to write with). A topic only its writer sees is read
     anew each time; None when there is no such topic on that board (not kept: any number may be asked)."""
-    key = _topic_row_key(topic_id, board_slug)
-    topic: Topic | None = _current(key) if kept else None
-    if topic is None:
-        topic = Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
-        if topic is not None and kept and topic.status == Status.PUBLISHED:
-            _keep(key, topic)
-    return topic
+
+    def read() -> Topic | None:
+        return Topic.objects.select_related("board").filter(pk=topic_id, board__slug=board_slug).first()
+
+    if not kept:
+        return read()
+    return _kept(
+        _topic_row_key(topic_id, board_slug),
+        read,
+        keep=lambda topic: topic is not None and topic.status == Status.PUBLISHED,
+    )
 
 
 def reply_form_html() -> SafeString:
@@ -451,13 +454,20 @@ def member_page(
         or len(get_messages(request))
     ):
         return render(request, template_name, {**context(), **holes}, status=status)
-    key = _page_key(template_name, *parts)
-    pieces: list[str] | None = _current(key, pages=True)
-    if pieces is None:
+
+    def render_shared() -> list[str]:
         shared = {**context(), **{name: _hole(name) for name in holes}}
         shared.update(csrf_token=CSRF, user=_AnyMember(), messages=())
-        pieces = _PIECES.split(render_to_string(template_name, shared, request=_stand_in(request)))
-        _keep(key, pieces)
+        return _PIECES.split(render_to_string(template_name, shared, request=_stand_in(request)))
+
+    # A page kept with other parts to put in (by a process of another release) is rendered anew.
+    wanted = {f"hole:{name}" for name in holes}
+    pieces = _kept(
+        _page_key(template_name, *parts),
+        render_shared,
+        pages=True,
+        usable=lambda kept: {piece for piece in kept[1::2] if piece != "csrf"} == wanted,
+    )
     values = {
         "csrf": escape(get_token(request)),
         **{f"hole:{name}": str(html) for name, html in holes.items()},

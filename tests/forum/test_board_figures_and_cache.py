@@ -138,3 +138,30 @@ def test_stored_board_figures_match_a_recount(board, topic):
     assert board.topic_count == 1
     assert board.last_activity_at == topic.last_activity_at
     assert Post.objects.filter(topic__board=board).exists()
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_posts_read_as_a_moderator_hides_one_are_not_kept_as_the_current_page(topic, reader, monkeypatch):
+    """A page that read the posts just before a moderator hid one is not kept as current: the hidden
+    post does not come back for the next reader. A HEAD request, or a reply sent back with an error,
+    reads the posts as a page rendered anew does."""
+    from forum import selectors
+
+    reply = PostFactory(topic=topic, body="Mijn echte naam is Noor van Dam, ik zit op het Da Vinci.")
+    read_posts = selectors.topic_public_posts
+
+    def read_then_hidden(**kwargs):
+        found = read_posts(**kwargs)
+        services.post_hide(post=reply)  # committed while the page is being made
+        return found
+
+    monkeypatch.setattr(selectors, "topic_public_posts", read_then_hidden)
+    if reader == "visitor":
+        Client().head(topic.get_absolute_url())
+    else:
+        writer = _reader("member")
+        assert writer.post(topic.get_absolute_url(), {"text": ""}).status_code == 400
+    monkeypatch.setattr(selectors, "topic_public_posts", read_posts)
+
+    for next_reader in READERS:
+        assert reply.body not in _reader(next_reader).get(topic.get_absolute_url()).content.decode()
