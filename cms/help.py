@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 CACHE_KEY = "cms:help:v1"
@@ -60,8 +61,10 @@ def _stored_help() -> dict[str, Any]:
 
 
 def help_cache_clear() -> None:
-    """Forget the cached help settings; the next page reads them again."""
+    """Forget the cached help settings; the next page reads them again. Now, and again after the commit:
+    in between, another request could read the old settings and keep them for an hour."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def crisis_lines() -> list[dict[str, str]]:

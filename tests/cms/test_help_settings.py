@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.module_loading import import_string
 from wagtail.models import Site
 
-from cms.help import chat_opening_hours, crisis_lines, help_cache_clear
+from cms.help import CACHE_KEY, chat_opening_hours, crisis_lines, help_cache_clear
 from cms.models import HelpSettings
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,17 @@ def test_an_administrator_edits_help_and_chat_in_the_settings(admin_client):
 
     assert response.status_code == 200
     assert "Hulplijnen" in response.content.decode()
+
+
+def test_crisis_numbers_another_request_read_before_the_save_committed_are_not_kept(
+    client, django_capture_on_commit_callbacks
+):
+    help_settings = HelpSettings.for_site(Site.objects.get(is_default_site=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        help_settings.crisis_lines = [("line", {"name": "De Kindertelefoon", "phone": "0800-0432"})]
+        help_settings.save()
+        # Meanwhile another request, which still sees the old settings, reads them and keeps them.
+        cache.set(CACHE_KEY, {"crisis_lines": list(settings.CRISIS_LINES), "opening_hours": {}}, 3600)
+
+    html = client.get("/").content.decode()
+    assert 'De Kindertelefoon: <a href="tel:08000432">0800-0432</a>' in html
