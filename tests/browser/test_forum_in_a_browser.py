@@ -44,5 +44,6 @@ def test_every_page_has_a_skip_link_and_the_way_to_a_volunteer(page):
     assert skip.evaluate("el => el === document.activeElement")
     skip.press("Enter")
     page.get_by_role("link", name="Praat erover met iemand").click()
-    assert page.get_by_role("heading", name="Praat erover met iemand").is_visible()
-    assert page.get_by_text("0800-0113").first.is_visible()
+    # Waits until each is shown (a click starts the navigation; the page may still be arriving).
+    page.get_by_role("heading", name="Praat erover met iemand").wait_for()
+    page.get_by_text("0800-0113").first.wait_for()
