@@ -92,11 +92,6 @@ def _versions() -> list[str]:
     return _versions_read.get() or page_cache_versions()
 
 
-def _get(key: str) -> Any:
-    """cache.get(key), from what this request read ahead when it is there."""
-    return read(key)
-
-
 @contextmanager
 def _prefetched(keys: list[str], *, member_id: int | None) -> Iterator[None]:
     """Within it, the versions, the cache entries `keys` and the account of the session's member are read
@@ -110,12 +105,9 @@ def _prefetched(keys: list[str], *, member_id: int | None) -> Iterator[None]:
             _versions_read.reset(token)
 
 
-# `member_id`: the member the session names (`session_member_id`), whose account is read with the entries;
-# request.user still checks it.
-
-
 def session_member_id(request: HttpRequest) -> int | None:
-    """The id of the member the request's session names, unchecked (request.user checks it), or None."""
+    """The id of the member the request's session names, unchecked (request.user checks it), or None: the
+    `member_id` of the lookups below, whose account is read with the page's entries."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return None
     try:
@@ -188,7 +180,7 @@ def _kept(
     read before it ran: a change committed while it ran makes it stale at once, as a newer entry replaces
     it."""
     versions = _versions()
-    found = _get(key)
+    found = read(key)
     if found is not None:
         forum_version, pages_version, value = found
         if forum_version == versions[0] and (not pages or pages_version == versions[1]) and usable(value):
@@ -258,7 +250,7 @@ def topic_with_board(*, topic_id: int, board_slug: str, kept: bool = True) -> To
 def reply_form_html() -> SafeString:
     """The empty reply form, as `{{ form }}` renders it (the same for every member, in each language)."""
     key = _reply_form_key(translation.get_language() or "")
-    html = _get(key)
+    html = read(key)
     if html is None:
         html = str(ReplyForm())
         cache.set(key, html, settings.ANONYMOUS_CACHE_SECONDS)
@@ -343,8 +335,8 @@ def _member_topic(*, topic: Topic, viewer: Member) -> _MemberTopic:
     version_key, state_key = _member_keys(
         member_id=viewer.pk, topic_id=topic.pk, language=translation.get_language() or ""
     )
-    version = _get(version_key)
-    state: _MemberTopic | None = _get(state_key)
+    version = read(version_key)
+    state: _MemberTopic | None = read(state_key)
     if version is None:
         version = secrets.token_hex(8)
         if not cache.add(version_key, version, None):
@@ -376,25 +368,26 @@ def topic_page(
     """
     public, next_cursor = _public_page(topic=topic, after=after)
     own_held: list[Post] = []
-    own_parts: list[tuple[Post, str]] = []
+    own_parts: list[tuple[tuple[float, int], str]] = []  # (sort key, <li>) of the viewer's held posts
     recognised: set[int] = set()
     if viewer is not None:
         end = selectors.Cursor.decode(next_cursor)
         own = _member_topic(topic=topic, viewer=viewer)
-        own_parts = [
+        on_page = [
             (post, html)
             for post, html in zip(own.held, own.held_html, strict=True)
             if (after is None or (post.created_at, post.pk) > (after.at, after.id))
             and (end is None or (post.created_at, post.pk) <= (end.at, end.id))
         ]
-        own_held = [post for post, _html in own_parts]
+        own_held = [post for post, _html in on_page]
+        own_parts = [((post.created_at.timestamp(), post.pk), html) for post, html in on_page]
         recognised = own.recognised
     viewer_id = viewer.pk if viewer is not None else None
     pieces: list[str] = []
     own_left = iter(own_parts)
     own_next = next(own_left, None)
     for at, post_id, author_id, head, member, reader_part, tail in public:
-        while own_next is not None and (own_next[0].created_at.timestamp(), own_next[0].pk) < (at, post_id):
+        while own_next is not None and own_next[0] < (at, post_id):
             pieces.append(own_next[1])
             own_next = next(own_left, None)
         pieces.append(head)
@@ -403,7 +396,7 @@ def topic_page(
         else:
             pieces += (member[0], "true" if post_id in recognised else "false", member[1], tail)
     if own_next is not None:
-        pieces += (own_next[1], *(html for _post, html in own_left))
+        pieces += (own_next[1], *(html for _key, html in own_left))
     html = "".join(pieces).replace(CSRF, escape(csrf_token))
     return TopicPage(posts_html=mark_safe(html), next_cursor=next_cursor, own_held=own_held)  # noqa: S308
 
