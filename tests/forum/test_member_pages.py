@@ -50,15 +50,19 @@ def _queries(client, django_assert_max_num_queries, url: str) -> int:
     return len(counted)
 
 
-@pytest.mark.parametrize("page", ["index", "board", "topic"])
-def test_a_members_forum_page_needs_the_same_few_queries_however_much_there_is(
-    member_client, member, board, topic, django_assert_max_num_queries, page
-):
-    url = {
+def _page_url(page: str, board, topic) -> str:
+    return {
         "index": reverse("forum:index"),
         "board": reverse("forum:board", args=[board.slug]),
         "topic": topic.get_absolute_url(),
     }[page]
+
+
+@pytest.mark.parametrize("page", ["index", "board", "topic"])
+def test_a_members_forum_page_needs_the_same_few_queries_however_much_there_is(
+    member_client, member, board, topic, django_assert_max_num_queries, page
+):
+    url = _page_url(page, board, topic)
     _grow(board, topic, member, posts=3)
     small = _queries(member_client, django_assert_max_num_queries, url)
 
@@ -286,11 +290,7 @@ def test_a_members_warm_forum_page_asks_the_cache_twice_their_session_and_the_re
     """Like the query counts: each request to the cache is a round trip to Redis in production."""
     from unittest import mock
 
-    url = {
-        "index": reverse("forum:index"),
-        "board": reverse("forum:board", args=[board.slug]),
-        "topic": topic.get_absolute_url(),
-    }[page]
+    url = _page_url(page, board, topic)
     _grow(board, topic, member, posts=3)
     member_client.get(url)  # the shared parts are in the cache now
     asked: list[object] = []
