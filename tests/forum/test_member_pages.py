@@ -293,6 +293,7 @@ def test_a_members_warm_forum_page_asks_the_cache_twice_their_session_and_the_re
     url = _page_url(page, board, topic)
     _grow(board, topic, member, posts=3)
     member_client.get(url)  # the shared parts are in the cache now
+    cache_get, cache_get_many = cache.get, cache.get_many
     asked: list[object] = []
     inside = []  # the tests' local-memory cache answers get_many with a get per key: not counted
 
@@ -314,7 +315,3 @@ def test_a_members_warm_forum_page_asks_the_cache_twice_their_session_and_the_re
 
     assert response.status_code == 200 and "Uitloggen" in response.content.decode()
     assert len(asked) == 2, asked
-
-
-cache_get = cache.get
-cache_get_many = cache.get_many
